@@ -1,0 +1,22 @@
+# Every external dependency of the host tool, found in one place. All come from Debian packages
+# installed by scripts/setup. Each yields an imported target that modules link privately.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(LibArchive REQUIRED)
+find_package(GTest REQUIRED)
+pkg_check_modules(LIBSSH REQUIRED IMPORTED_TARGET libssh)
+pkg_check_modules(LIBELF REQUIRED IMPORTED_TARGET libelf)
+
+# yaml-cpp 0.7 on Debian exports the target as 'yaml-cpp'; give it one stable name.
+if(TARGET yaml-cpp::yaml-cpp)
+  set(BPFCOMPAT_YAML_TARGET yaml-cpp::yaml-cpp)
+else()
+  set(BPFCOMPAT_YAML_TARGET yaml-cpp)
+endif()

@@ -1,0 +1,90 @@
+// Matrix and profile files → plain structs. The only module that knows YAML exists.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bpfcompat/core/result.h"
+
+namespace bpfcompat::config {
+
+enum class Lane { kKernel, kCloudImage, kHost };
+const char* lane_name(Lane lane);  // "kernel", "cloud-image", "host"
+
+// A kernel from an apt repository: Release → Packages.xz → newest `package` (meta packages are
+// followed to the versioned image package and the packages that carry its modules).
+struct AptSource {
+  std::string repo;       // e.g. http://deb.debian.org/debian
+  std::string suite;      // e.g. bookworm
+  std::string package;    // e.g. linux-image-cloud-amd64
+  std::string component = "main";
+  std::string arch = "amd64";
+};
+
+struct PackageUrlSource {
+  std::string url;     // a .deb
+  std::string sha256;  // required
+};
+
+struct LocalKernelSource {
+  std::string vmlinuz;      // bzImage
+  std::string modules_dir;  // optional: lib/modules/<release>
+};
+
+// Exactly one of the three is set for a kernel-lane profile.
+struct KernelSource {
+  std::optional<AptSource> apt;
+  std::optional<PackageUrlSource> package;
+  std::optional<LocalKernelSource> local;
+  std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
+};
+
+struct Profile {
+  std::string id;
+  std::string distro;
+  std::string version;
+  Lane lane = Lane::kKernel;
+  KernelSource kernel;
+  std::string kernel_cmdline;         // extra kernel command line
+  std::vector<std::string> modules;   // extra kernel modules to load, by name
+  int memory_mb = 0;                  // 0: lane default
+  int cpus = 0;                       // 0: lane default
+  std::string arch = "x86_64";
+  std::string origin;                 // "file:line" of its definition, or "built-in"
+};
+
+struct MatrixEntry {
+  Profile profile;
+  bool required = true;
+  std::optional<std::chrono::seconds> timeout;
+};
+
+struct Matrix {
+  std::string name;
+  std::string path;  // empty for the built-in matrix
+  std::vector<MatrixEntry> entries;
+};
+
+// The apt mirror the built-in profiles use: $BPFCOMPAT_DEBIAN_MIRROR or http://deb.debian.org/debian.
+std::string debian_mirror();
+
+// Built-in profiles: debian-11 (bullseye), debian-12 (bookworm), debian-13 (trixie),
+// debian-unstable (sid); kernel lane, cloud flavour.
+std::vector<Profile> builtin_profiles();
+std::optional<Profile> find_builtin_profile(const std::string& id);
+
+// The default matrix: debian-11/12/13 required, debian-unstable optional.
+Matrix default_matrix();
+
+// Parses a matrix file. Entries with only `id` name a built-in profile or a file
+// `profiles/<id>.yaml` beside the matrix. All errors of the file are collected in one pass and
+// returned as one kInvalidInput Error whose message is the formatted diagnostics
+// (file:line:col: error: ..., the source line, a caret, "hint: did you mean ...").
+Result<Matrix> load_matrix(const std::string& path);
+
+// Parses a duration: "90s", "5m", "1m30s", "120" (seconds).
+Result<std::chrono::seconds> parse_duration(const std::string& text);
+
+}  // namespace bpfcompat::config

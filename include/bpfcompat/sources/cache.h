@@ -1,0 +1,43 @@
+// The content-addressed download cache: atomic (temp file + rename), locked (parallel runs share
+// one download), size-capped, checksum-verified.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "bpfcompat/core/result.h"
+
+namespace bpfcompat::sources {
+
+class Cache {
+ public:
+  explicit Cache(std::string root);
+  // $XDG_CACHE_HOME/bpfcompat, else $HOME/.cache/bpfcompat.
+  static std::string default_root();
+  const std::string& root() const { return root_; }
+
+  // Returns the path of the blob with this sha256 (blobs/sha256/<hex>), downloading `url`
+  // into it when absent. A checksum mismatch deletes the download and returns an
+  // kInfrastructure error whose message names both sums (code IMAGE_CHECKSUM_MISMATCH).
+  Result<std::string> fetch_verified(const std::string& url, const std::string& sha256,
+                                     std::uint64_t max_bytes);
+
+  // An index file (Release, Packages.xz) with no known checksum: cached under index/ and reused
+  // while younger than max_age.
+  Result<std::string> fetch_index(const std::string& url, std::uint64_t max_bytes,
+                                  std::chrono::seconds max_age);
+
+  // A directory for derived data (extracted kernels...) keyed by `key`; created if absent.
+  std::string derived_dir(const std::string& kind, const std::string& key) const;
+
+ private:
+  std::string root_;
+};
+
+// Downloads url to dest atomically with libcurl (follows redirects, fails on HTTP errors, gives up
+// past max_bytes). Returns the sha256 of what was written.
+Result<std::string> download_file(const std::string& url, const std::string& dest,
+                                  std::uint64_t max_bytes);
+
+}  // namespace bpfcompat::sources

@@ -1,0 +1,54 @@
+// Turns a profile's kernel source into a bootable kernel on disk: apt resolution, download,
+// checksum, .deb extraction, module lookup.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bpfcompat/config/matrix.h"
+#include "bpfcompat/core/result.h"
+#include "bpfcompat/sources/cache.h"
+
+namespace bpfcompat::sources {
+
+struct DebPackage {
+  std::string name;
+  std::string version;
+  std::string url;      // repo + Filename
+  std::string sha256;
+  std::uint64_t size = 0;
+};
+
+// The concrete packages behind an apt kernel: the versioned image package (and on sid, the
+// linux-binary-* and linux-modules-* packages that carry the kernel and its modules).
+struct ResolvedKernel {
+  std::string version;             // package version of the image, e.g. 6.1.158-1
+  std::vector<DebPackage> debs;
+};
+Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource& source);
+
+struct PreparedKernel {
+  std::string vmlinuz;       // path of the bzImage
+  std::string modules_root;  // .../lib/modules/<release>, may be empty
+  std::string release;       // uname -r of the kernel, from the package contents
+  std::string package;       // e.g. linux-image-6.1.0-41-cloud-amd64 (empty for local)
+  std::string package_version;
+  std::string sha256;        // of the main package or of the vmlinuz
+  std::string source;        // KernelSource::describe()
+};
+// Blocks while downloading; results are cached, so a second call costs only the index check.
+Result<PreparedKernel> prepare_kernel(Cache& cache, const config::Profile& profile);
+
+struct KernelModule {
+  std::string name;  // e.g. sch_ingress
+  std::string path;  // uncompressed .ko on the host
+};
+// Finds the named modules and their dependencies (from each module's .modinfo `depends=`) in
+// the kernel's module tree, in load order, decompressing .ko.xz/.ko.zst into out_dir. Names that
+// are not modules of this kernel (built in, or absent) are left out, not errors.
+Result<std::vector<KernelModule>> resolve_modules(const PreparedKernel& kernel,
+                                                  const std::vector<std::string>& names,
+                                                  const std::string& out_dir);
+
+}  // namespace bpfcompat::sources

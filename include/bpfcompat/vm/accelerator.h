@@ -1,0 +1,24 @@
+// Accelerator choice: KVM only when a quick probe proves a guest can run, else TCG.
+#pragma once
+
+#include <string>
+
+#include "bpfcompat/core/result.h"
+
+namespace bpfcompat::vm {
+
+enum class Accel { kAuto, kKvm, kTcg };
+const char* accel_name(Accel accel);           // "auto", "kvm", "tcg"
+Result<Accel> parse_accel(const std::string& text);
+
+struct AccelChoice {
+  Accel accel = Accel::kTcg;  // never kAuto
+  std::string reason;         // why, e.g. "/dev/kvm exists but a test guest did not halt in 3 s"
+};
+
+// kAuto: probes once per process (cached) by running a tiny guest under KVM with a deadline;
+// falls back to TCG with the reason. kKvm: probes too and fails (kInfrastructure) if unusable.
+// kTcg: no probe.
+Result<AccelChoice> choose_accelerator(Accel requested, const std::string& qemu_binary);
+
+}  // namespace bpfcompat::vm

@@ -1,0 +1,27 @@
+// Builds the kernel lane's initramfs (newc cpio, gzip) with libarchive: the validator as /init,
+// its argument file, the artifacts and the kernel modules.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bpfcompat/core/result.h"
+
+namespace bpfcompat::vm {
+
+struct InitramfsFile {
+  std::string guest_path;  // absolute, e.g. /bpfcompat/a/0.o
+  std::string host_path;   // file to copy in
+  unsigned mode = 0644;
+};
+
+struct InitramfsSpec {
+  std::string validator;               // host path of the static validator → /init (0755)
+  std::vector<std::string> args;       // → /etc/bpfcompat/args, one per line
+  std::vector<InitramfsFile> files;    // parent directories are created as needed
+};
+
+// Writes atomically to out_path. Errors name the file that could not be read.
+Result<void> build_initramfs(const InitramfsSpec& spec, const std::string& out_path);
+
+}  // namespace bpfcompat::vm
