@@ -18,80 +18,70 @@
 #include <linux/btf.h>
 #include <unistd.h>
 
-struct btf *__real_btf__load_vmlinux_btf(void);
-void __real_btf__free(struct btf *btf);
-struct btf *__wrap_btf__load_vmlinux_btf(void);
-void __wrap_btf__free(struct btf *btf);
+struct btf* __real_btf__load_vmlinux_btf(void);
+void __real_btf__free(struct btf* btf);
+struct btf* __wrap_btf__load_vmlinux_btf(void);
+void __wrap_btf__free(struct btf* btf);
 
-static struct btf *cached;
+static struct btf* cached;
 static int parses;
 
-struct btf *__wrap_btf__load_vmlinux_btf(void)
-{
-	if (cached)
-		return cached;
-	parses++;
-	return __real_btf__load_vmlinux_btf();
+struct btf* __wrap_btf__load_vmlinux_btf(void) {
+  if (cached) return cached;
+  parses++;
+  return __real_btf__load_vmlinux_btf();
 }
 
-void __wrap_btf__free(struct btf *btf)
-{
-	if (btf && btf == cached)
-		return;
-	__real_btf__free(btf);
+void __wrap_btf__free(struct btf* btf) {
+  if (btf && btf == cached) return;
+  __real_btf__free(btf);
 }
 
-int btf_cache_init(void)
-{
-	if (cached)
-		return 0;
-	parses++;
-	struct btf *b = __real_btf__load_vmlinux_btf();
-	if (!b)
-		return -errno;
-	cached = b;
-	return 0;
+int btf_cache_init(void) {
+  if (cached) return 0;
+  parses++;
+  struct btf* b = __real_btf__load_vmlinux_btf();
+  if (!b) return -errno;
+  cached = b;
+  return 0;
 }
 
-struct btf *btf_cache_vmlinux(void) { return cached; }
+struct btf* btf_cache_vmlinux(void) {
+  return cached;
+}
 
-int btf_cache_parse_count(void) { return parses; }
+int btf_cache_parse_count(void) {
+  return parses;
+}
 
 /* Walks the BTF objects the kernel has loaded (vmlinux and modules, 5.11+ for modules). */
-static int module_btfs_have_func(const char *name)
-{
-	uint32_t id = 0;
-	while (bpf_btf_get_next_id(id, &id) == 0) {
-		int fd = bpf_btf_get_fd_by_id(id);
-		if (fd < 0)
-			continue;
-		char mod_name[64] = "";
-		struct bpf_btf_info info;
-		uint32_t len = sizeof(info);
-		memset(&info, 0, sizeof(info));
-		info.name = (uintptr_t)mod_name;
-		info.name_len = sizeof(mod_name);
-		int is_vmlinux = bpf_obj_get_info_by_fd(fd, &info, &len) == 0 &&
-				 (!info.kernel_btf || !strcmp(mod_name, "vmlinux"));
-		close(fd);
-		if (is_vmlinux)
-			continue; /* already searched, or a program's BTF */
-		struct btf *mb = btf__load_from_kernel_by_id_split(id, cached);
-		if (!mb)
-			continue;
-		int found = btf__find_by_name_kind(mb, name, BTF_KIND_FUNC) > 0;
-		btf__free(mb);
-		if (found)
-			return 1;
-	}
-	return 0;
+static int module_btfs_have_func(const char* name) {
+  uint32_t id = 0;
+  while (bpf_btf_get_next_id(id, &id) == 0) {
+    int fd = bpf_btf_get_fd_by_id(id);
+    if (fd < 0) continue;
+    char mod_name[64] = "";
+    struct bpf_btf_info info;
+    uint32_t len = sizeof(info);
+    memset(&info, 0, sizeof(info));
+    info.name = (uintptr_t)mod_name;
+    info.name_len = sizeof(mod_name);
+    /* 5.10 has neither module BTF nor the name/kernel_btf fields (E2BIG): skip. */
+    int is_module = bpf_obj_get_info_by_fd(fd, &info, &len) == 0 && info.kernel_btf &&
+                    strcmp(mod_name, "vmlinux") != 0;
+    close(fd);
+    if (!is_module) continue; /* vmlinux (already searched) or a program's BTF */
+    struct btf* mb = btf__load_from_kernel_by_id_split(id, cached);
+    if (!mb) continue;
+    int found = btf__find_by_name_kind(mb, name, BTF_KIND_FUNC) > 0;
+    btf__free(mb);
+    if (found) return 1;
+  }
+  return 0;
 }
 
-int btf_cache_has_func(const char *name)
-{
-	if (!cached)
-		return -1;
-	if (btf__find_by_name_kind(cached, name, BTF_KIND_FUNC) > 0)
-		return 1;
-	return module_btfs_have_func(name);
+int btf_cache_has_func(const char* name) {
+  if (!cached) return -1;
+  if (btf__find_by_name_kind(cached, name, BTF_KIND_FUNC) > 0) return 1;
+  return module_btfs_have_func(name);
 }

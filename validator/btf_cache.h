@@ -8,13 +8,13 @@ struct btf;
 int btf_cache_init(void);
 
 /* The cached vmlinux BTF, or NULL when the kernel has none or init was not called. */
-struct btf *btf_cache_vmlinux(void);
+struct btf* btf_cache_vmlinux(void);
 
 /* How many times vmlinux BTF was really parsed in this process (the cache's effect). */
 int btf_cache_parse_count(void);
 
 /* Does the kernel have a BTF function named `name`, in vmlinux or a loaded module's BTF?
  * Returns 1, 0, or -1 when there is no vmlinux BTF to look in. */
-int btf_cache_has_func(const char *name);
+int btf_cache_has_func(const char* name);
 
 #endif

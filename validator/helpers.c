@@ -5,7 +5,7 @@
 
 #include <linux/bpf.h>
 
-static const char *const kNames[] = {
+static const char* const kNames[] = {
     [0] = "unspec",
     [1] = "map_lookup_elem",
     [2] = "map_update_elem",
@@ -222,28 +222,22 @@ static const char *const kNames[] = {
 
 #define N_NAMES ((int)(sizeof(kNames) / sizeof(kNames[0])))
 
-const char *helper_name(int id)
-{
-	if (id < 0 || id >= N_NAMES || !kNames[id])
-		return "";
-	return kNames[id];
+const char* helper_name(int id) {
+  if (id < 0 || id >= N_NAMES || !kNames[id]) return "";
+  return kNames[id];
 }
 
-int helpers_used(const struct bpf_insn *insns, size_t cnt, int *ids, int max)
-{
-	unsigned char seen[HELPER_ID_LIMIT] = {0};
-	int n = 0;
-	for (size_t i = 0; i < cnt; i++) {
-		const struct bpf_insn *in = &insns[i];
-		/* src_reg 0 is a helper; 1 a BPF-to-BPF call, 2 a kfunc. */
-		if (in->code != (BPF_JMP | BPF_CALL) || in->src_reg != 0)
-			continue;
-		if (in->imm < 0 || in->imm >= HELPER_ID_LIMIT || seen[in->imm])
-			continue;
-		seen[in->imm] = 1;
-	}
-	for (int id = 0; id < HELPER_ID_LIMIT && n < max; id++)
-		if (seen[id])
-			ids[n++] = id;
-	return n;
+int helpers_used(const struct bpf_insn* insns, size_t cnt, int* ids, int max) {
+  unsigned char seen[HELPER_ID_LIMIT] = {0};
+  int n = 0;
+  for (size_t i = 0; i < cnt; i++) {
+    const struct bpf_insn* in = &insns[i];
+    /* src_reg 0 is a helper; 1 a BPF-to-BPF call, 2 a kfunc. */
+    if (in->code != (BPF_JMP | BPF_CALL) || in->src_reg != 0) continue;
+    if (in->imm < 0 || in->imm >= HELPER_ID_LIMIT || seen[in->imm]) continue;
+    seen[in->imm] = 1;
+  }
+  for (int id = 0; id < HELPER_ID_LIMIT && n < max; id++)
+    if (seen[id]) ids[n++] = id;
+  return n;
 }

@@ -10,9 +10,9 @@ struct bpf_insn;
 #define HELPER_ID_LIMIT 1024
 
 /* "map_lookup_elem" for 1; "" for an unknown id. */
-const char *helper_name(int id);
+const char* helper_name(int id);
 
 /* Collects the distinct helper ids called by `insns`, ascending, into `ids`; returns the count. */
-int helpers_used(const struct bpf_insn *insns, size_t cnt, int *ids, int max);
+int helpers_used(const struct bpf_insn* insns, size_t cnt, int* ids, int max);
 
 #endif

@@ -8,9 +8,9 @@ void logcap_install(void);
 /* Starts a new stage: forgets what was captured so far. */
 void logcap_reset(void);
 /* The last LOGCAP_TAIL bytes captured since the last reset (NUL-terminated, static). */
-const char *logcap_tail(void);
+const char* logcap_tail(void);
 
 /* Copies the last `max` bytes of `s` (of length `len`) into `out` (size max+1). */
-void tail_copy(char *out, const char *s, size_t len, size_t max);
+void tail_copy(char* out, const char* s, size_t len, size_t max);
 
 #endif

@@ -8,11 +8,11 @@
 void pid1_setup(void);
 
 /* Opens a serial port in raw mode for output; returns the fd or -1. */
-int open_serial_raw(const char *path);
+int open_serial_raw(const char* path);
 
 /* Loads each module with finit_module, in order, writing one JSON object per module into the
  * current array of `w`. EEXIST (already loaded or built in) counts as success. */
-void load_modules(struct jw *w, const char *const *paths, int n);
+void load_modules(struct jw* w, const char* const* paths, int n);
 
 /* Raises RLIMIT_MEMLOCK to infinity (kernels before 5.11 charge BPF memory to it). */
 void raise_memlock(void);
