@@ -2,6 +2,15 @@
 
 namespace bpfcompat {
 
+Error&& Error::with_context(std::string step) && {
+  std::vector<std::string> outer;
+  outer.reserve(context.size() + 1);
+  outer.push_back(std::move(step));
+  for (auto& c : context) outer.push_back(std::move(c));
+  context = std::move(outer);
+  return std::move(*this);
+}
+
 std::string Error::describe() const {
   std::string out;
   for (const auto& step : context) {

@@ -12,14 +12,14 @@ enum class Status { kPass, kFail, kError, kSkipped };
 const char* status_name(Status status);  // "pass", "fail", "error", "skipped"
 
 enum class Mode { kLoadOnly, kLoadAttach, kBehavior };
-const char* mode_name(Mode mode);        // "load_only", "load_attach", "behavior"
+const char* mode_name(Mode mode);  // "load_only", "load_attach", "behavior"
 
 enum class Confidence { kHigh, kMedium, kLow };
 const char* confidence_name(Confidence c);
 
 struct Verdict {
   Status status = Status::kPass;
-  std::string code;         // empty on pass; e.g. UNSUPPORTED_HELPER, BOOT_TIMEOUT
+  std::string code;  // empty on pass; e.g. UNSUPPORTED_HELPER, BOOT_TIMEOUT
   Confidence confidence = Confidence::kHigh;
   std::string reason;       // one sentence: what failed
   std::string evidence;     // the line (verifier/libbpf/console) that decided it
@@ -33,7 +33,7 @@ struct ProgramVerdict {
 };
 
 struct ArtifactVerdict {
-  Verdict target;                       // worst of the programs (fail > error > pass)
+  Verdict target;  // worst of the programs (fail > error > pass)
   std::vector<ProgramVerdict> programs;
 };
 

@@ -11,14 +11,15 @@
 namespace bpfcompat::config {
 
 enum class Lane { kKernel, kCloudImage, kHost };
-const char* lane_name(Lane lane);  // "kernel", "cloud-image", "host"
+const char* lane_name(Lane lane);                         // "kernel", "cloud-image", "host"
+std::optional<Lane> parse_lane(const std::string& name);  // inverse of lane_name
 
 // A kernel from an apt repository: Release → Packages.xz → newest `package` (meta packages are
 // followed to the versioned image package and the packages that carry its modules).
 struct AptSource {
-  std::string repo;       // e.g. http://deb.debian.org/debian
-  std::string suite;      // e.g. bookworm
-  std::string package;    // e.g. linux-image-cloud-amd64
+  std::string repo;     // e.g. http://deb.debian.org/debian
+  std::string suite;    // e.g. bookworm
+  std::string package;  // e.g. linux-image-cloud-amd64
   std::string component = "main";
   std::string arch = "amd64";
 };
@@ -41,18 +42,27 @@ struct KernelSource {
   std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
 };
 
+// A cloud image for the cloud-image lane: url + sha256, or a local file. Parsed, not yet run.
+struct ImageSource {
+  std::string url;
+  std::string sha256;
+  std::string local_path;
+};
+
 struct Profile {
   std::string id;
   std::string distro;
   std::string version;
   Lane lane = Lane::kKernel;
   KernelSource kernel;
-  std::string kernel_cmdline;         // extra kernel command line
-  std::vector<std::string> modules;   // extra kernel modules to load, by name
-  int memory_mb = 0;                  // 0: lane default
-  int cpus = 0;                       // 0: lane default
+  std::string kernel_cmdline;        // extra kernel command line
+  std::vector<std::string> modules;  // extra kernel modules to load, by name
+  int memory_mb = 0;                 // 0: lane default
+  int cpus = 0;                      // 0: lane default
   std::string arch = "x86_64";
-  std::string origin;                 // "file:line" of its definition, or "built-in"
+  std::string origin;                // "file:line" of its definition, or "built-in"
+  std::optional<ImageSource> image;  // cloud-image lane only
+  std::string ssh_user;              // cloud-image lane only; empty: the lane's default
 };
 
 struct MatrixEntry {
@@ -67,7 +77,8 @@ struct Matrix {
   std::vector<MatrixEntry> entries;
 };
 
-// The apt mirror the built-in profiles use: $BPFCOMPAT_DEBIAN_MIRROR or http://deb.debian.org/debian.
+// The apt mirror the built-in profiles use: $BPFCOMPAT_DEBIAN_MIRROR or
+// http://deb.debian.org/debian.
 std::string debian_mirror();
 
 // Built-in profiles: debian-11 (bullseye), debian-12 (bookworm), debian-13 (trixie),
@@ -78,13 +89,15 @@ std::optional<Profile> find_builtin_profile(const std::string& id);
 // The default matrix: debian-11/12/13 required, debian-unstable optional.
 Matrix default_matrix();
 
-// Parses a matrix file. Entries with only `id` name a built-in profile or a file
-// `profiles/<id>.yaml` beside the matrix. All errors of the file are collected in one pass and
+// Parses a matrix file. Entries with only `id` name a file `profiles/<id>.yaml` beside the matrix
+// or else a built-in profile. Relative paths resolve against the directory of the file that
+// holds them and come out absolute. All errors of the file are collected in one pass and
 // returned as one kInvalidInput Error whose message is the formatted diagnostics
 // (file:line:col: error: ..., the source line, a caret, "hint: did you mean ...").
 Result<Matrix> load_matrix(const std::string& path);
 
-// Parses a duration: "90s", "5m", "1m30s", "120" (seconds).
+// Parses a duration: "90s", "5m", "1m30s", "1h", "120" (seconds). Zero, negative and malformed
+// durations are kInvalidInput errors listing the accepted forms.
 Result<std::chrono::seconds> parse_duration(const std::string& text);
 
 }  // namespace bpfcompat::config

@@ -27,10 +27,7 @@ struct Error {
   std::string hint;                  // what the user can do; may be empty
 
   // Adds an outer context step ("preparing kernel for debian-12").
-  Error&& with_context(std::string step) && {
-    context.insert(context.begin(), std::move(step));
-    return std::move(*this);
-  }
+  Error&& with_context(std::string step) &&;
   // "ctx1: ctx2: message"
   std::string describe() const;
 };

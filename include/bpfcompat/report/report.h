@@ -16,7 +16,7 @@ inline constexpr const char* kSchemaVersion = "1.0";
 struct ProgramReport {
   std::string name;
   std::string section;
-  std::string type;                 // e.g. tracepoint
+  std::string type;  // e.g. tracepoint
   classify::Verdict verdict;
   validation::LoadResult load;
   validation::AttachResult attach;
@@ -24,10 +24,10 @@ struct ProgramReport {
 };
 
 struct StageTimes {
-  long prepare_ms = 0;    // kernel resolve/download/extract
+  long prepare_ms = 0;  // kernel resolve/download/extract
   long initramfs_ms = 0;
-  long boot_ms = 0;       // QEMU start → guest /init (from the validator's uptime)
-  long validate_ms = 0;   // validator's own duration
+  long boot_ms = 0;      // QEMU start → guest /init (from the validator's uptime)
+  long validate_ms = 0;  // validator's own duration
   long total_ms = 0;
 };
 
@@ -36,27 +36,27 @@ struct Evidence {
   std::string serial_log;
   std::string qemu_log;
   std::string validator_output;
-  std::string qemu_cmdline;   // file with the exact command line
+  std::string qemu_cmdline;  // file with the exact command line
 };
 
 // One profile × artifact.
 struct TargetReport {
   std::string profile_id;
-  std::string artifact;           // artifact name
+  std::string artifact;  // artifact name
   bool required = true;
-  std::string lane;               // kernel | cloud-image | host
-  std::string requested_kernel;   // source description + resolved package version
-  std::string observed_kernel;    // uname -r in the guest
-  std::string accelerator;        // kvm | tcg
+  std::string lane;              // kernel | cloud-image | host
+  std::string requested_kernel;  // source description + resolved package version
+  std::string observed_kernel;   // uname -r in the guest
+  std::string accelerator;       // kvm | tcg
   classify::Verdict verdict;
   long duration_ms = 0;
   StageTimes stages;
-  int attempts = 1;               // 2 when the boot was retried
+  int attempts = 1;  // 2 when the boot was retried
   std::string retry_reason;
   bool btf_vmlinux = false;
   std::vector<ProgramReport> programs;
   Evidence evidence;
-  std::string console_tail;       // only for error targets
+  std::string console_tail;  // only for error targets
 };
 
 struct ArtifactInfo {
@@ -68,12 +68,12 @@ struct ArtifactInfo {
 struct RunReport {
   std::string schema_version = kSchemaVersion;
   std::string run_id;
-  std::string started_at;         // RFC 3339 UTC
+  std::string started_at;  // RFC 3339 UTC
   std::string finished_at;
   std::string tool_version;
   std::string matrix_name;
   std::string matrix_path;
-  std::string mode;               // load_only | load_attach | behavior
+  std::string mode;  // load_only | load_attach | behavior
   std::string run_dir;
   std::vector<ArtifactInfo> artifacts;
   std::string validator_sha256;

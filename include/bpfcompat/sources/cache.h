@@ -40,4 +40,8 @@ class Cache {
 Result<std::string> download_file(const std::string& url, const std::string& dest,
                                   std::uint64_t max_bytes);
 
+// The report code of an error from this module: "IMAGE_CHECKSUM_MISMATCH" for a checksum
+// mismatch, "DOWNLOAD_FAILED" for a failed transfer, else empty.
+std::string source_error_code(const Error& error);
+
 }  // namespace bpfcompat::sources

@@ -15,27 +15,30 @@ namespace bpfcompat::sources {
 struct DebPackage {
   std::string name;
   std::string version;
-  std::string url;      // repo + Filename
+  std::string url;  // repo + Filename
   std::string sha256;
   std::uint64_t size = 0;
 };
 
-// The concrete packages behind an apt kernel: the versioned image package (and on sid, the
-// linux-binary-* and linux-modules-* packages that carry the kernel and its modules).
+// The concrete packages behind an apt kernel: the versioned image package first (and on sid, the
+// linux-binary-*, linux-modules-* and linux-base-* packages that carry the kernel, its modules and
+// config).
 struct ResolvedKernel {
-  std::string version;             // package version of the image, e.g. 6.1.158-1
+  std::string version;  // package version of the image, e.g. 6.1.158-1
   std::vector<DebPackage> debs;
 };
+// Release (cached 6 h; its signature is not checked) → Packages.xz, verified against the SHA256
+// in Release → the newest `package`, meta packages followed. Unknown package: kInvalidInput.
 Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource& source);
 
 struct PreparedKernel {
-  std::string vmlinuz;       // path of the bzImage
-  std::string modules_root;  // .../lib/modules/<release>, may be empty
+  std::string vmlinuz;       // the bzImage: boot/vmlinuz-<rel> or lib/modules/<rel>/vmlinuz
+  std::string modules_root;  // .../lib/modules/<release> (usr/lib moved to lib), may be empty
   std::string release;       // uname -r of the kernel, from the package contents
   std::string package;       // e.g. linux-image-6.1.0-41-cloud-amd64 (empty for local)
   std::string package_version;
-  std::string sha256;        // of the main package or of the vmlinuz
-  std::string source;        // KernelSource::describe()
+  std::string sha256;  // of the main package or of the vmlinuz
+  std::string source;  // KernelSource::describe()
 };
 // Blocks while downloading; results are cached, so a second call costs only the index check.
 Result<PreparedKernel> prepare_kernel(Cache& cache, const config::Profile& profile);

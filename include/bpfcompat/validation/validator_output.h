@@ -36,15 +36,15 @@ struct GuestFacts {
 
 struct LoadResult {
   bool ok = false;
-  int err = 0;                  // positive errno
+  int err = 0;  // positive errno
   long insns_processed = -1;
   std::string verifier_tail;
   std::string libbpf_tail;
 };
 
 struct AttachResult {
-  std::string status;           // ok | failed | skipped | not_run
-  std::string method;           // auto | xdp | tc | tcx | cgroup | socket | iter | ...
+  std::string status;  // ok | failed | skipped | not_run
+  std::string method;  // auto | xdp | tc | tcx | cgroup | socket | iter | ...
   int err = 0;
   std::string reason;
   std::string libbpf_tail;
@@ -85,7 +85,7 @@ struct KfuncUse {
 struct ArtifactResult {
   std::string name;
   std::string path;
-  std::string status;           // done | timeout | crashed
+  std::string status;  // done | timeout | crashed
   int signal = 0;
   long duration_ms = 0;
   bool open_ok = false;

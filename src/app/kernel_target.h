@@ -1,0 +1,37 @@
+// One kernel-lane profile of a run: prepare the kernel, build the initramfs, boot (retrying a
+// boot that ends without the end marker once), and judge every artifact from the one boot.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "bpfcompat/app/events.h"
+#include "bpfcompat/classify/verdict.h"
+#include "bpfcompat/config/matrix.h"
+#include "bpfcompat/report/report.h"
+#include "bpfcompat/sources/cache.h"
+#include "bpfcompat/vm/accelerator.h"
+
+namespace bpfcompat::app {
+
+struct KernelTargetContext {
+  const config::MatrixEntry* entry = nullptr;
+  const std::vector<report::ArtifactInfo>* artifacts = nullptr;
+  std::string validator_path;
+  std::string evidence_dir;  // <run dir>/<profile id>
+  sources::Cache* cache = nullptr;
+  vm::AccelChoice accel;
+  std::chrono::seconds timeout{300};
+  classify::Mode mode = classify::Mode::kLoadAttach;
+  bool keep = false;
+  EventSink* events = nullptr;
+};
+
+// One TargetReport per artifact, in artifact order. Never throws; failures become verdicts.
+std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& ctx);
+
+// Modules every kernel-lane boot loads when the kernel has them as modules (tc/clsact).
+const std::vector<std::string>& default_kernel_modules();
+
+}  // namespace bpfcompat::app

@@ -1,0 +1,75 @@
+#include "profile_file.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "bpfcompat/core/file_io.h"
+#include "profile_parser.h"
+#include "yaml_reader.h"
+
+namespace bpfcompat::config {
+namespace {
+
+constexpr std::size_t kMaxProfileBytes = 1u << 20;
+
+std::string absolute_dir_of(const std::string& path) {
+  std::error_code ec;
+  auto dir = std::filesystem::absolute(std::filesystem::path(path), ec).parent_path();
+  return ec ? std::filesystem::path(path).parent_path().string() : dir.lexically_normal().string();
+}
+
+// Keys that belong to the matrix entry naming a profile, not to the profile.
+const std::map<std::string, std::string>& entry_only_keys() {
+  static const std::map<std::string, std::string> keys = {
+      {"required", "'required' belongs on the matrix entry that names this profile"},
+      {"timeout", "'timeout' belongs on the matrix entry that names this profile"},
+  };
+  return keys;
+}
+
+}  // namespace
+
+std::string profile_file_path(const std::string& matrix_path, const std::string& id) {
+  auto dir = std::filesystem::path(matrix_path).parent_path();
+  return (dir / "profiles" / (id + ".yaml")).string();
+}
+
+std::optional<Profile> load_profile_file(const std::string& path, const std::string& id,
+                                         Diagnostics& diagnostics) {
+  std::size_t before = diagnostics.items().size();
+  auto text = read_file(path, kMaxProfileBytes);
+  if (!text) {
+    diagnostics.add(Diagnostic{{}, 0, 0, text.error().message, {}, {}, {}});  // names the path
+    return std::nullopt;
+  }
+  YamlReader r(SourceText::from(path, *text), diagnostics, absolute_dir_of(path));
+  auto root = r.parse(*text);
+  if (!root) return std::nullopt;
+  if (root->IsNull()) {
+    r.file_error(fmt::format("empty profile; expected 'id: {}' and its definition", id));
+    return std::nullopt;
+  }
+  if (!root->IsMap()) {
+    r.error(*root, "a profile file must be a mapping", fmt::format("start it with 'id: {}'", id));
+    return std::nullopt;
+  }
+  ContextScope scope(r, fmt::format("profile '{}'", id));
+  r.check_keys(*root, profile_keys(), entry_only_keys());
+  Profile profile;
+  profile.id = id;
+  profile.origin = fmt::format("{}:{}", path, root->Mark().line + 1);
+  auto id_field = find_field(*root, "id");
+  if (!id_field) {
+    r.error(*root, "missing key 'id'", fmt::format("add 'id: {}'", id));
+  } else if (auto written = r.string(*id_field); written && *written != id) {
+    r.error(*id_field,
+            fmt::format("profile id '{}' does not match its file name '{}.yaml'", *written, id),
+            fmt::format("write 'id: {}' or rename the file", id));
+  }
+  read_profile_definition(r, *root, profile);
+  if (diagnostics.items().size() != before) return std::nullopt;
+  return profile;
+}
+
+}  // namespace bpfcompat::config

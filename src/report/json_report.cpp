@@ -1,0 +1,120 @@
+// to_json: the report contract (docs/report-schema.json). Keys keep a stable, documented order;
+// optional values that are unknown are null rather than absent.
+#include <nlohmann/json.hpp>
+
+#include "bpfcompat/report/report.h"
+#include "run_summary.h"
+
+namespace bpfcompat::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json opt_string(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
+
+Json verdict_code(const classify::Verdict& v) {
+  return opt_string(v.code);
+}
+
+Json verdict_confidence(const classify::Verdict& v) {
+  return v.code.empty() ? Json(nullptr) : Json(classify::confidence_name(v.confidence));
+}
+
+Json program_json(const ProgramReport& p) {
+  Json j;
+  j["name"] = p.name;
+  j["section"] = p.section;
+  j["type"] = p.type;
+  j["status"] = classify::status_name(p.verdict.status);
+  j["code"] = verdict_code(p.verdict);
+  j["confidence"] = verdict_confidence(p.verdict);
+  j["reason"] = p.verdict.reason;
+  j["evidence"] = p.verdict.evidence;
+  j["remediation"] = p.verdict.remediation;
+  j["unsupported_helpers"] = p.unsupported_helpers;
+  j["load"] = {{"ok", p.load.ok},
+               {"errno", p.load.err},
+               {"insns_processed",
+                p.load.insns_processed < 0 ? Json(nullptr) : Json(p.load.insns_processed)},
+               {"verifier_tail", p.load.verifier_tail},
+               {"libbpf_tail", p.load.libbpf_tail}};
+  j["attach"] = {{"status", p.attach.status.empty() ? "not_run" : p.attach.status},
+                 {"method", opt_string(p.attach.method)},
+                 {"errno", p.attach.err},
+                 {"reason", p.attach.reason},
+                 {"libbpf_tail", p.attach.libbpf_tail}};
+  return j;
+}
+
+Json target_json(const TargetReport& t) {
+  Json j;
+  j["profile_id"] = t.profile_id;
+  j["artifact"] = t.artifact;
+  j["required"] = t.required;
+  j["status"] = classify::status_name(t.verdict.status);
+  j["classification_code"] = verdict_code(t.verdict);
+  j["confidence"] = verdict_confidence(t.verdict);
+  j["reason"] = t.verdict.reason;
+  j["evidence"] = t.verdict.evidence;
+  j["remediation"] = t.verdict.remediation;
+  j["lane"] = t.lane;
+  j["requested_kernel"] = t.requested_kernel;
+  j["host"] = {{"kernel", opt_string(t.observed_kernel)}, {"btf_vmlinux", t.btf_vmlinux}};
+  j["accelerator"] = opt_string(t.accelerator);
+  j["duration_ms"] = t.duration_ms;
+  j["stages"] = {{"prepare_ms", t.stages.prepare_ms},
+                 {"initramfs_ms", t.stages.initramfs_ms},
+                 {"boot_ms", t.stages.boot_ms},
+                 {"validate_ms", t.stages.validate_ms},
+                 {"total_ms", t.stages.total_ms}};
+  j["attempts"] = t.attempts;
+  j["retry_reason"] = opt_string(t.retry_reason);
+  j["evidence_files"] = {{"dir", opt_string(t.evidence.dir)},
+                         {"serial_log", opt_string(t.evidence.serial_log)},
+                         {"qemu_log", opt_string(t.evidence.qemu_log)},
+                         {"validator_output", opt_string(t.evidence.validator_output)},
+                         {"qemu_cmdline", opt_string(t.evidence.qemu_cmdline)}};
+  if (t.verdict.status == classify::Status::kError) j["console_tail"] = t.console_tail;
+  j["programs"] = Json::array();
+  for (const auto& p : t.programs) j["programs"].push_back(program_json(p));
+  return j;
+}
+
+}  // namespace
+
+std::string to_json(const RunReport& report) {
+  RunSummary s = summarize(report);
+  Json j;
+  j["schema_version"] = report.schema_version;
+  j["tool"] = {{"name", "bpfcompat"}, {"version", report.tool_version}};
+  j["run_id"] = report.run_id;
+  j["started_at"] = report.started_at;
+  j["finished_at"] = opt_string(report.finished_at);
+  j["status"] = run_status(report);
+  j["exit_code"] = exit_code(report);
+  j["interrupted"] = report.interrupted;
+  j["mode"] = report.mode;
+  j["matrix"] = {{"name", report.matrix_name}, {"path", opt_string(report.matrix_path)}};
+  j["run_dir"] = opt_string(report.run_dir);
+  j["artifacts"] = Json::array();
+  for (const auto& a : report.artifacts) {
+    j["artifacts"].push_back({{"name", a.name}, {"path", a.path}, {"sha256", a.sha256}});
+  }
+  j["validator"] = {{"version", opt_string(report.validator_version)},
+                    {"sha256", opt_string(report.validator_sha256)}};
+  j["summary"] = {{"targets", s.targets},
+                  {"pass", s.pass},
+                  {"fail", s.fail},
+                  {"error", s.error},
+                  {"skipped", s.skipped},
+                  {"required_failed", s.required_failed},
+                  {"required_error", s.required_error}};
+  j["targets"] = Json::array();
+  for (const auto& t : report.targets) j["targets"].push_back(target_json(t));
+  // Console tails can hold invalid UTF-8; replace it rather than throw.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace bpfcompat::report

@@ -1,0 +1,24 @@
+// The libcurl transfer behind the cache: one URL into one temporary file, hashed while streaming.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "bpfcompat/core/result.h"
+
+namespace bpfcompat::sources {
+
+// A fresh temporary name beside `final_path`: <final>.part.<pid>.<random>.
+std::string part_path_for(const std::string& final_path);
+
+// Writes url's body to part_path and returns its sha256. Fails (removing part_path) on HTTP
+// errors ("download of URL failed: HTTP 404"), past max_bytes, on stalls, and with a kCancelled
+// error when cancelled() turns true.
+Result<std::string> download_to_part(const std::string& url, const std::string& part_path,
+                                     std::uint64_t max_bytes);
+
+// "download of " prefixes every transfer error; "checksum mismatch for " every checksum error.
+inline constexpr const char* kDownloadErrorPrefix = "download of ";
+inline constexpr const char* kChecksumErrorPrefix = "checksum mismatch for ";
+
+}  // namespace bpfcompat::sources

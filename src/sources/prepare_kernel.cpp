@@ -1,0 +1,142 @@
+// prepare_kernel: a profile's kernel source → vmlinuz, module tree and release on disk.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "archive_reader.h"
+#include "bpfcompat/core/sha256.h"
+#include "bpfcompat/core/temp_dir.h"
+#include "bpfcompat/sources/kernel_source.h"
+#include "bzimage.h"
+#include "error_context.h"
+#include "file_lock.h"
+#include "kernel_tree.h"
+
+namespace bpfcompat::sources {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::uint64_t kDebMaxBytes = 512ull << 20;
+
+// Extracts the debs' kernel files into <kernels>/<key>/tree once; later calls reuse it.
+Result<KernelTree> extract_kernel(Cache& cache, const std::vector<std::string>& debs,
+                                  const std::string& key) {
+  std::string dir = cache.derived_dir("kernels", key);
+  std::string tree = dir + "/tree";
+  if (!fs::is_directory(tree)) {
+    auto lock = FileLock::acquire(dir + "/.lock");
+    if (!lock) return std::move(lock).error();
+    if (!fs::is_directory(tree)) {
+      auto tmp = TempDir::create("tree.tmp", dir);
+      if (!tmp) return std::move(tmp).error();
+      for (const auto& deb : debs) {
+        if (auto r = extract_deb(deb, tmp->path(), kernel_path_filter); !r) return r.error();
+      }
+      if (auto check = find_kernel_in_tree(tmp->path()); !check) return check;
+      if (std::rename(tmp->path().c_str(), tree.c_str()) != 0) {
+        return infrastructure_error(fmt::format("cannot rename {} to {}", tmp->path(), tree));
+      }
+      tmp->release();
+    }
+  }
+  return find_kernel_in_tree(tree);
+}
+
+Result<PreparedKernel> prepare_debs(Cache& cache, const std::vector<DebPackage>& debs,
+                                    const std::string& version) {
+  std::vector<std::string> paths;
+  for (const auto& deb : debs) {
+    auto path = cache.fetch_verified(deb.url, deb.sha256, kDebMaxBytes);
+    if (!path) return std::move(path).error();
+    paths.push_back(*path);
+  }
+  // Every other package is pinned by the main one's Depends, so its hash names the set.
+  std::string key = debs.front().sha256;
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto tree = extract_kernel(cache, paths, key);
+  if (!tree) return std::move(tree).error();
+  PreparedKernel out;
+  out.vmlinuz = tree->vmlinuz;
+  out.modules_root = tree->modules_root;
+  out.release = tree->release;
+  out.package = debs.front().name;
+  out.package_version = version;
+  out.sha256 = debs.front().sha256;
+  return out;
+}
+
+// "pool/.../linux-image-6.1.0-50-cloud-amd64_6.1.176-1_amd64.deb" → name and version.
+DebPackage deb_from_url(const config::PackageUrlSource& src) {
+  std::string base = src.url.substr(src.url.find_last_of('/') + 1);
+  base = base.substr(0, base.find_first_of("?#"));
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".deb") == 0)
+    base.resize(base.size() - 4);
+  DebPackage deb{base, {}, src.url, src.sha256, 0};
+  auto first = base.find('_');
+  if (first != std::string::npos) {
+    deb.name = base.substr(0, first);
+    auto second = base.find('_', first + 1);
+    deb.version = base.substr(first + 1, second == std::string::npos ? second : second - first - 1);
+    if (auto pos = deb.version.find("%3a"); pos != std::string::npos) {
+      deb.version = deb.version.substr(0, pos) + ":" + deb.version.substr(pos + 3);
+    }
+  }
+  return deb;
+}
+
+Result<PreparedKernel> prepare_local(const config::LocalKernelSource& src) {
+  if (!fs::is_regular_file(src.vmlinuz)) {
+    return invalid_input(fmt::format("kernel image {} does not exist", src.vmlinuz));
+  }
+  PreparedKernel out;
+  out.vmlinuz = src.vmlinuz;
+  if (!src.modules_dir.empty()) {
+    if (!fs::is_directory(src.modules_dir)) {
+      return invalid_input(fmt::format("modules directory {} does not exist", src.modules_dir));
+    }
+    out.modules_root = src.modules_dir;
+    fs::path dir = fs::path(src.modules_dir).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();  // a trailing slash
+    out.release = dir.filename().string();
+  } else {
+    auto release = bzimage_release_of_file(src.vmlinuz);
+    if (!release) return std::move(release).error();
+    out.release = *release;
+  }
+  auto sha = sha256_file(src.vmlinuz);
+  if (!sha) return std::move(sha).error();
+  out.sha256 = *sha;
+  return out;
+}
+
+Result<PreparedKernel> prepare_source(Cache& cache, const config::KernelSource& src) {
+  if (src.local) return prepare_local(*src.local);
+  if (src.package) {
+    DebPackage deb = deb_from_url(*src.package);
+    return prepare_debs(cache, {deb}, deb.version);
+  }
+  if (src.apt) {
+    auto resolved = resolve_apt_kernel(cache, *src.apt);
+    if (!resolved) return std::move(resolved).error();
+    return prepare_debs(cache, resolved->debs, resolved->version);
+  }
+  return invalid_input("the profile has no kernel source (apt, package or local)");
+}
+
+}  // namespace
+
+Result<PreparedKernel> prepare_kernel(Cache& cache, const config::Profile& profile) {
+  auto prepared = prepare_source(cache, profile.kernel);
+  if (!prepared) {
+    return in_context(std::move(prepared).error(),
+                      fmt::format("preparing the kernel of {}", profile.id));
+  }
+  prepared->source = profile.kernel.describe();
+  return prepared;
+}
+
+}  // namespace bpfcompat::sources

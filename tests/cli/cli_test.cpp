@@ -1,0 +1,103 @@
+// Bad input gets exit 64, one clear error naming the file (and line), and no report file.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/temp_dir.h"
+#include "support/run_bpfcompat.h"
+
+namespace bpfcompat {
+namespace {
+
+using testing::run_bpfcompat;
+namespace fs = std::filesystem;
+
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto d = TempDir::create("cli-test");
+    ASSERT_TRUE(d);
+    dir_ = std::make_unique<TempDir>(std::move(*d));
+  }
+  std::string path(const std::string& name) const { return dir_->path() + "/" + name; }
+  void write(const std::string& name, const std::string& text) const {
+    ASSERT_TRUE(write_file_atomic(path(name), text));
+  }
+  testing::CliRun test_with(std::vector<std::string> extra) const {
+    std::vector<std::string> args = {"test", "--out", path("report.json"), "--workdir",
+                                     path("work")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_bpfcompat(args);
+  }
+  void expect_usage_error(const testing::CliRun& run, const std::string& needle) const {
+    EXPECT_EQ(run.exit_code, 64) << run.output;
+    EXPECT_NE(run.output.find(needle), std::string::npos) << run.output;
+    EXPECT_FALSE(fs::exists(path("report.json")));
+    EXPECT_FALSE(fs::exists(path("work/runs")));
+  }
+  std::unique_ptr<TempDir> dir_;
+};
+
+TEST_F(BadInput, MissingArtifactNamesTheFile) {
+  expect_usage_error(test_with({"--artifact", path("nope.bpf.o")}), path("nope.bpf.o"));
+}
+
+TEST_F(BadInput, NonElfArtifactSaysNotElf) {
+  write("text.bpf.o", "this is not an object\n");
+  expect_usage_error(test_with({"--artifact", path("text.bpf.o")}), "not an ELF file");
+}
+
+TEST_F(BadInput, TruncatedElfSaysTruncated) {
+  auto data = read_file(EXAMPLE_OBJECT);
+  ASSERT_TRUE(data) << "examples not built";
+  write("cut.bpf.o", data->substr(0, data->size() / 2));
+  expect_usage_error(test_with({"--artifact", path("cut.bpf.o")}), "truncated");
+}
+
+TEST_F(BadInput, YamlTypoPointsAtLineAndSuggests) {
+  write("m.yaml", "name: ci\nprofiles:\n  - id: debian-12\n    requird: true\n");
+  auto run = test_with({"--artifact", EXAMPLE_OBJECT, "--matrix", path("m.yaml")});
+  expect_usage_error(run, path("m.yaml") + ":4:5");
+  EXPECT_NE(run.output.find("did you mean 'required'"), std::string::npos) << run.output;
+}
+
+TEST_F(BadInput, YamlSyntaxErrorPointsAtLine) {
+  write("m.yaml", "name: ci\nprofiles:\n  - id: [debian-12\n");
+  expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--matrix", path("m.yaml")}),
+                     path("m.yaml") + ":");
+}
+
+TEST_F(BadInput, MissingMatrixFileNamesIt) {
+  expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--matrix", path("none.yaml")}),
+                     path("none.yaml"));
+}
+
+TEST_F(BadInput, UnknownFlagIsUsageError) {
+  expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--bogus"}), "--bogus");
+}
+
+TEST_F(BadInput, BadTimeoutIsUsageError) {
+  expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--timeout", "soon"}), "--timeout");
+}
+
+TEST(Cli, HelpExitsZeroAndListsTest) {
+  auto run = run_bpfcompat({"--help"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.output.find("test"), std::string::npos);
+  auto sub = run_bpfcompat({"test", "--help"});
+  EXPECT_EQ(sub.exit_code, 0);
+  EXPECT_NE(sub.output.find("--artifact"), std::string::npos);
+}
+
+TEST(Cli, VersionPrintsVersion) {
+  auto run = run_bpfcompat({"version"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.output.rfind("bpfcompat ", 0), 0u) << run.output;
+}
+
+TEST(Cli, NoSubcommandIsUsageError) { EXPECT_EQ(run_bpfcompat({}).exit_code, 64); }
+
+}  // namespace
+}  // namespace bpfcompat

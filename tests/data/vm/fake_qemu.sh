@@ -1,0 +1,34 @@
+#!/bin/sh
+# Stands in for qemu-system-x86_64 in kernel_boot tests. Takes the real argv; the behaviour is
+# chosen by a word in the -append string: fake=end (result + end record, then hang until
+# killed), fake=exit (result without end record, exit 7), fake=hang, fake=console (100 console
+# lines, then end record and exit 0). Writes its pid to <results>.pid.
+console=""; results=""; append=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -serial)
+      if [ -z "$console" ]; then console="${2#file:}"; else results="${2#file:}"; fi
+      shift ;;
+    -append) append="$2"; shift ;;
+  esac
+  shift
+done
+echo $$ > "$results.pid"
+: > "$console"; : > "$results"
+echo "fake qemu starting" >&2
+case "$append" in
+  *fake=end*)
+    printf '{"type":"hello"}\n' >> "$results"
+    printf '{"type":"end"}\n' >> "$results"
+    sleep 30 ;;
+  *fake=exit*)
+    printf '{"type":"hello"}\n' >> "$results"
+    exit 7 ;;
+  *fake=console*)
+    i=1
+    while [ $i -le 100 ]; do printf 'console line %d\r\n' $i >> "$console"; i=$((i + 1)); done
+    printf '{"type":"end"}\n' >> "$results"
+    exit 0 ;;
+  *fake=hang*)
+    sleep 30 ;;
+esac

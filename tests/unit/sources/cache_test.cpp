@@ -1,0 +1,167 @@
+#include "bpfcompat/sources/cache.h"
+
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "bpfcompat/core/cancellation.h"
+#include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/sha256.h"
+#include "bpfcompat/core/temp_dir.h"
+#include "file_lock.h"
+
+namespace bpfcompat::sources {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir = TempDir::create("cache-test");
+    ASSERT_TRUE(dir);
+    dir_ = std::make_unique<TempDir>(std::move(*dir));
+    cache_ = std::make_unique<Cache>(dir_->path() + "/cache");
+  }
+  // Writes a source file and returns its file:// URL.
+  std::string source(const std::string& name, const std::string& content) {
+    std::string path = dir_->path() + "/src/" + name;
+    EXPECT_TRUE(write_file_atomic(path, content));
+    return "file://" + path;
+  }
+  // Files under the cache whose names contain `part`.
+  int count_files(const std::string& part) {
+    int n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(cache_->root())) {
+      if (e.path().filename().string().find(part) != std::string::npos) ++n;
+    }
+    return n;
+  }
+  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<Cache> cache_;
+};
+
+TEST_F(CacheTest, FetchVerifiedStoresBlobByHash) {
+  std::string url = source("a.bin", "hello");
+  std::string sha = sha256_hex("hello");
+  auto path = cache_->fetch_verified(url, sha, 1024);
+  ASSERT_TRUE(path) << path.error().message;
+  EXPECT_EQ(*path, cache_->root() + "/blobs/sha256/" + sha);
+  EXPECT_EQ(*read_file(*path), "hello");
+  // Present: the URL is not needed any more.
+  auto again = cache_->fetch_verified("file:///nonexistent", sha, 1024);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, *path);
+}
+
+TEST_F(CacheTest, ChecksumMismatchDeletesDownloadAndNamesBothSums) {
+  std::string url = source("a.bin", "tampered");
+  std::string expected = sha256_hex("original");
+  auto r = cache_->fetch_verified(url, expected, 1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInfrastructure);
+  EXPECT_NE(r.error().message.find(expected), std::string::npos);
+  EXPECT_NE(r.error().message.find(sha256_hex("tampered")), std::string::npos);
+  EXPECT_NE(r.error().message.find(url), std::string::npos);
+  EXPECT_EQ(source_error_code(r.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_FALSE(fs::exists(cache_->root() + "/blobs/sha256/" + expected));
+  EXPECT_EQ(count_files(".part."), 0);
+}
+
+TEST_F(CacheTest, SizeCapAbortsDownload) {
+  std::string url = source("big.bin", std::string(10000, 'x'));
+  auto r = cache_->fetch_verified(url, sha256_hex(std::string(10000, 'x')), 100);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("100 byte cap"), std::string::npos) << r.error().message;
+  EXPECT_EQ(source_error_code(r.error()), "DOWNLOAD_FAILED");
+  EXPECT_EQ(count_files(".part."), 0);
+}
+
+TEST_F(CacheTest, MissingSourceIsDownloadFailureNamingUrl) {
+  auto r = download_file("file://" + dir_->path() + "/absent", dir_->path() + "/out", 1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInfrastructure);
+  EXPECT_EQ(r.error().message.rfind("download of file://", 0), 0u) << r.error().message;
+  EXPECT_FALSE(fs::exists(dir_->path() + "/out"));
+}
+
+TEST_F(CacheTest, RejectsMalformedSha256) {
+  auto r = cache_->fetch_verified(source("a", "x"), "abc", 1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST_F(CacheTest, CancellationAbortsDownload) {
+  request_cancellation(2);
+  auto r = cache_->fetch_verified(source("a", "x"), sha256_hex("x"), 1024);
+  reset_cancellation();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kCancelled);
+}
+
+TEST_F(CacheTest, FetchIndexReusesFreshCopyAndRefetchesStaleOne) {
+  std::string url = source("Release", "v1");
+  auto first = cache_->fetch_index(url, 1024, std::chrono::hours(1));
+  ASSERT_TRUE(first);
+  source("Release", "v2");
+  auto fresh = cache_->fetch_index(url, 1024, std::chrono::hours(1));
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(*read_file(*fresh), "v1");
+  auto refetched = cache_->fetch_index(url, 1024, std::chrono::seconds(0));
+  ASSERT_TRUE(refetched);
+  EXPECT_EQ(*read_file(*refetched), "v2");
+}
+
+TEST_F(CacheTest, FetchIndexFallsBackToStaleCopyWhenSourceFails) {
+  std::string url = source("Release", "v1");
+  ASSERT_TRUE(cache_->fetch_index(url, 1024, std::chrono::hours(1)));
+  fs::remove(dir_->path() + "/src/Release");
+  auto stale = cache_->fetch_index(url, 1024, std::chrono::seconds(0));
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(*read_file(*stale), "v1");
+  auto never = cache_->fetch_index(url + ".other", 1024, std::chrono::seconds(0));
+  EXPECT_FALSE(never);
+}
+
+// A blob that another holder of the lock finished is used, not downloaded again.
+TEST_F(CacheTest, WaiterFindsBlobCompletedUnderLock) {
+  std::string sha = sha256_hex("shared");
+  std::string blob = cache_->root() + "/blobs/sha256/" + sha;
+  auto lock = FileLock::acquire(blob + ".lock");
+  ASSERT_TRUE(lock);
+  Result<std::string> got = internal_error("not run");
+  std::thread waiter([&] { got = cache_->fetch_verified("file:///nonexistent", sha, 1024); });
+  ASSERT_TRUE(write_file_atomic(blob, "shared"));
+  { auto release = std::move(*lock); }
+  waiter.join();
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(*got, blob);
+}
+
+TEST_F(CacheTest, ConcurrentFetchesShareOneBlob) {
+  std::string content(200000, 'z');
+  std::string url = source("c.bin", content);
+  std::string sha = sha256_hex(content);
+  std::vector<Result<std::string>> results(4, internal_error("not run"));
+  std::vector<std::thread> threads;
+  for (auto& r : results) {
+    threads.emplace_back([&] { r = cache_->fetch_verified(url, sha, 1 << 20); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(*read_file(*r), content);
+  }
+  EXPECT_EQ(count_files(".part."), 0);
+}
+
+TEST_F(CacheTest, DerivedDirIsCreatedUnderKind) {
+  std::string dir = cache_->derived_dir("kernels", "abc");
+  EXPECT_EQ(dir, cache_->root() + "/kernels/abc");
+  EXPECT_TRUE(fs::is_directory(dir));
+}
+
+}  // namespace
+}  // namespace bpfcompat::sources

@@ -1,0 +1,58 @@
+#include "deb_version.h"
+
+#include <gtest/gtest.h>
+
+namespace bpfcompat::sources {
+namespace {
+
+struct VersionCase {
+  const char* a;
+  const char* b;
+  int expected;  // sign of compare(a, b)
+};
+
+int sign(int v) {
+  return (v > 0) - (v < 0);
+}
+
+TEST(DebVersion, ComparesLikeDpkg) {
+  const VersionCase cases[] = {
+      {"1.0", "1.0", 0},
+      {"1.0", "1.1", -1},
+      {"1.10", "1.9", 1},
+      {"1.0-1", "1.0-2", -1},
+      {"1.0-10", "1.0-9", 1},
+      {"1:0.1", "2.0", 1},     // epoch wins
+      {"0:1.0", "1.0", 0},     // epoch 0 is the default
+      {"1.0~rc1", "1.0", -1},  // '~' sorts before the end
+      {"1.0~rc1", "1.0~rc2", -1},
+      {"1.0~~", "1.0~", -1},
+      {"1.0", "1.0+b1", -1},  // any other character sorts after the end
+      {"1.0a", "1.0+", -1},   // letters before non-letters
+      {"1.0a", "1.0", 1},
+      {"01.0", "1.0", 0},  // leading zeros do not count
+      {"6.1.176-1", "6.1.158-1", 1},
+      {"6.12.107-1", "6.12.94-1", 1},
+      {"6.12.9+deb13-1", "6.12.10-1", -1},
+      {"5.10.223-1", "5.10.223-1~deb10u1", 1},
+      {"7.2.13-1", "7.2.13-1~exp1", 1},
+      {"1.0-1-2", "1.0-1-10", -1},  // the revision starts after the last '-'
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(sign(compare_deb_versions(c.a, c.b)), c.expected) << c.a << " vs " << c.b;
+    EXPECT_EQ(sign(compare_deb_versions(c.b, c.a)), -c.expected) << c.b << " vs " << c.a;
+  }
+}
+
+TEST(DebVersion, EvaluatesDependsRelations) {
+  EXPECT_TRUE(deb_version_satisfies("6.1.176-1", "=", "6.1.176-1"));
+  EXPECT_FALSE(deb_version_satisfies("6.1.158-1", "=", "6.1.176-1"));
+  EXPECT_TRUE(deb_version_satisfies("0.121", ">=", "0.120+deb8u2"));
+  EXPECT_TRUE(deb_version_satisfies("4.12", ">>", "4.12~"));
+  EXPECT_FALSE(deb_version_satisfies("4.12", "<<", "4.12"));
+  EXPECT_TRUE(deb_version_satisfies("4.11", "<=", "4.12"));
+  EXPECT_TRUE(deb_version_satisfies("anything", "", ""));
+}
+
+}  // namespace
+}  // namespace bpfcompat::sources
