@@ -1,3 +1,5 @@
 #include "bpfcompat/cli/run.h"
 
-int main(int argc, char** argv) { return bpfcompat::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return bpfcompat::cli::run(argc, argv);
+}

@@ -28,10 +28,9 @@ Result<void> check_elf(const std::string& path, const std::string& data) {
                          kBuildHint);
   }
   if (eh.e_machine != EM_BPF) {
-    return invalid_input(
-        fmt::format("{}: an ELF file for machine {}, not for BPF (machine 247)", path,
-                    eh.e_machine),
-        kBuildHint);
+    return invalid_input(fmt::format("{}: an ELF file for machine {}, not for BPF (machine 247)",
+                                     path, eh.e_machine),
+                         kBuildHint);
   }
   std::uint64_t sh_end = eh.e_shoff + std::uint64_t{eh.e_shnum} * eh.e_shentsize;
   if (eh.e_shoff == 0 || eh.e_shentsize != sizeof(Elf64_Shdr) || sh_end > data.size()) {
@@ -58,8 +57,9 @@ Result<void> check_elf(const std::string& path, const std::string& data) {
 Result<report::ArtifactInfo> check_artifact(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return invalid_input(fmt::format("{}: no such file", path),
-                         "check the --artifact path (relative paths are from the current directory)");
+    return invalid_input(
+        fmt::format("{}: no such file", path),
+        "check the --artifact path (relative paths are from the current directory)");
   }
   if (std::filesystem::is_directory(path, ec)) {
     return invalid_input(fmt::format("{}: is a directory, not an eBPF object", path), kBuildHint);

@@ -30,8 +30,8 @@ void emit(const KernelTargetContext& ctx, EventKind kind, std::string message) {
 Result<sources::PreparedKernel> prepare_with_retry(const KernelTargetContext& ctx) {
   auto kernel = sources::prepare_kernel(*ctx.cache, ctx.entry->profile);
   if (!kernel && !cancelled() && kernel.error().kind == ErrorKind::kInfrastructure) {
-    emit(ctx, EventKind::kRetrying, "kernel preparation failed, retrying: " +
-                                        kernel.error().describe());
+    emit(ctx, EventKind::kRetrying,
+         "kernel preparation failed, retrying: " + kernel.error().describe());
     kernel = sources::prepare_kernel(*ctx.cache, ctx.entry->profile);
   }
   return kernel;
@@ -86,7 +86,8 @@ std::string shell_quote_argv(const std::vector<std::string>& argv) {
   std::string out;
   for (const auto& a : argv) {
     if (!out.empty()) out += ' ';
-    if (a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+") ==
+    if (a.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+") ==
         std::string::npos) {
       out += a;
     } else {
@@ -113,7 +114,8 @@ std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& c
 
   emit(ctx, EventKind::kPreparing, ctx.entry->profile.kernel.describe());
   auto kernel = prepare_with_retry(ctx);
-  if (!kernel) return out.infrastructure_failure(kernel.error(), "KERNEL_UNAVAILABLE", ms_since(t0));
+  if (!kernel)
+    return out.infrastructure_failure(kernel.error(), "KERNEL_UNAVAILABLE", ms_since(t0));
   out.set_kernel(*kernel);
   out.stages().prepare_ms = ms_since(t0);
   emit(ctx, EventKind::kPrepared, fmt::format("{} ({})", kernel->release, kernel->package_version));
@@ -121,15 +123,16 @@ std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& c
   auto t1 = Clock::now();
   std::string work_dir = ctx.evidence_dir + "/work";
   auto spec = initramfs_spec(ctx, *kernel, work_dir);
-  std::string initrd = work_dir + "/initramfs.cpio.gz";
+  std::string initrd = work_dir + "/initramfs.cpio";
   Result<void> built = spec ? vm::build_initramfs(*spec, initrd) : Result<void>(spec.error());
   if (!built) return out.infrastructure_failure(built.error(), "INITRAMFS_FAILED", ms_since(t0));
   out.stages().initramfs_ms = ms_since(t1);
 
   std::optional<vm::BootOutcome> outcome;
   for (int attempt = 1; attempt <= 2 && !cancelled(); ++attempt) {
-    emit(ctx, EventKind::kBooting, fmt::format("booting {} ({}), attempt {}", kernel->release,
-                                               vm::accel_name(ctx.accel.accel), attempt));
+    emit(ctx, EventKind::kBooting,
+         fmt::format("booting {} ({}), attempt {}", kernel->release,
+                     vm::accel_name(ctx.accel.accel), attempt));
     auto booted = vm::boot_kernel(boot_request(ctx, *kernel, initrd, attempt));
     if (!booted) return out.infrastructure_failure(booted.error(), "QEMU_FAILED", ms_since(t0));
     (void)write_file_atomic(ctx.evidence_dir + "/qemu-cmdline.txt", shell_quote_argv(booted->argv));

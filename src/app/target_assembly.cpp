@@ -46,14 +46,16 @@ const validation::ArtifactResult* find_record(const validation::ValidatorRun& ru
 TargetAssembly::TargetAssembly(const config::MatrixEntry* entry,
                                const std::vector<report::ArtifactInfo>* artifacts,
                                vm::AccelChoice accel, std::string evidence_dir)
-    : entry_(entry), artifacts_(artifacts), accel_(std::move(accel)),
-      evidence_dir_(std::move(evidence_dir)), requested_kernel_(entry->profile.kernel.describe()) {}
+    : entry_(entry),
+      artifacts_(artifacts),
+      accel_(std::move(accel)),
+      evidence_dir_(std::move(evidence_dir)),
+      requested_kernel_(entry->profile.kernel.describe()) {}
 
 void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
-  requested_kernel_ = kernel.package.empty()
-                          ? fmt::format("{} ({})", kernel.source, kernel.release)
-                          : fmt::format("{} → {} {}", kernel.source, kernel.package,
-                                        kernel.package_version);
+  requested_kernel_ = kernel.package.empty() ? fmt::format("{} ({})", kernel.source, kernel.release)
+                                             : fmt::format("{} → {} {}", kernel.source,
+                                                           kernel.package, kernel.package_version);
 }
 
 report::TargetReport TargetAssembly::base(const report::ArtifactInfo& artifact) const {
@@ -92,9 +94,9 @@ std::vector<report::TargetReport> TargetAssembly::all_with(const classify::Verdi
 std::vector<report::TargetReport> TargetAssembly::infrastructure_failure(const Error& error,
                                                                          const std::string& code,
                                                                          long total_ms) {
-  return all_with(classify::infrastructure_verdict(infra_code_for(error, code), error.describe(),
-                                                   error.hint),
-                  total_ms);
+  return all_with(
+      classify::infrastructure_verdict(infra_code_for(error, code), error.describe(), error.hint),
+      total_ms);
 }
 
 std::vector<report::TargetReport> TargetAssembly::interrupted(long total_ms) {
@@ -161,14 +163,22 @@ std::string TargetAssembly::summary_line() const {
   int pass = 0, fail = 0, error = 0, skipped = 0;
   for (const auto& t : last_) {
     switch (t.verdict.status) {
-      case classify::Status::kPass: ++pass; break;
-      case classify::Status::kFail: ++fail; break;
-      case classify::Status::kError: ++error; break;
-      case classify::Status::kSkipped: ++skipped; break;
+      case classify::Status::kPass:
+        ++pass;
+        break;
+      case classify::Status::kFail:
+        ++fail;
+        break;
+      case classify::Status::kError:
+        ++error;
+        break;
+      case classify::Status::kSkipped:
+        ++skipped;
+        break;
     }
   }
-  std::string s = fmt::format("{}: {} pass, {} fail", observed_kernel_.empty() ? "?" : observed_kernel_,
-                              pass, fail);
+  std::string s = fmt::format("{}: {} pass, {} fail",
+                              observed_kernel_.empty() ? "?" : observed_kernel_, pass, fail);
   if (error) s += fmt::format(", {} error", error);
   if (skipped) s += fmt::format(", {} skipped", skipped);
   return s + fmt::format(" in {:.1f} s", static_cast<double>(stages_.total_ms) / 1000.0);

@@ -16,8 +16,9 @@ namespace bpfcompat::app {
 
 class TargetAssembly {
  public:
-  TargetAssembly(const config::MatrixEntry* entry, const std::vector<report::ArtifactInfo>* artifacts,
-                 vm::AccelChoice accel, std::string evidence_dir);
+  TargetAssembly(const config::MatrixEntry* entry,
+                 const std::vector<report::ArtifactInfo>* artifacts, vm::AccelChoice accel,
+                 std::string evidence_dir);
 
   void set_kernel(const sources::PreparedKernel& kernel);
   report::StageTimes& stages() { return stages_; }

@@ -107,7 +107,10 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
   if (auto ok = check_lanes(*matrix); !ok) return std::move(ok).error();
   auto validator = locate_validator(options.validator, options.exe_path);
   if (!validator) return std::move(validator).error();
-  auto accel = vm::choose_accelerator(options.accel, "qemu-system-x86_64");
+  std::string cache_root =
+      options.cache_dir.empty() ? sources::Cache::default_root() : options.cache_dir;
+  auto accel =
+      vm::choose_accelerator(options.accel, "qemu-system-x86_64", cache_root + "/accel-probe.txt");
   if (!accel) return std::move(accel).error();
 
   report::RunReport rep;
@@ -122,11 +125,10 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
   rep.validator_sha256 = sha256_file(*validator).value_or("");
   rep.validator_version = BPFCOMPAT_VERSION;
   events.on_event({EventKind::kRunStarted, "", rep.run_dir});
-  events.on_event({EventKind::kAccelerator, "", fmt::format("{}: {}", vm::accel_name(accel->accel),
-                                                            accel->reason)});
+  events.on_event({EventKind::kAccelerator, "",
+                   fmt::format("{}: {}", vm::accel_name(accel->accel), accel->reason)});
 
-  sources::Cache cache(options.cache_dir.empty() ? sources::Cache::default_root()
-                                                 : options.cache_dir);
+  sources::Cache cache(cache_root);
   KernelTargetContext shared;
   shared.artifacts = &rep.artifacts;
   shared.validator_path = *validator;
@@ -146,7 +148,8 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
 
   TestOutcome outcome;
   outcome.report_json_path = rep.run_dir + "/report.json";
-  if (auto w = write_outputs(rep, options, outcome.report_json_path); !w) return std::move(w).error();
+  if (auto w = write_outputs(rep, options, outcome.report_json_path); !w)
+    return std::move(w).error();
   outcome.exit_code = report::exit_code(rep);
   outcome.summary = report::to_summary_table(rep, isatty(STDOUT_FILENO) != 0);
   return outcome;

@@ -12,10 +12,18 @@ void setup_logging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("bpfcompat");
   logger->set_pattern("%^%l%$: %v");
   switch (verbosity) {
-    case -1: logger->set_level(spdlog::level::err); break;
-    case 0: logger->set_level(spdlog::level::info); break;
-    case 1: logger->set_level(spdlog::level::debug); break;
-    default: logger->set_level(spdlog::level::trace); break;
+    case -1:
+      logger->set_level(spdlog::level::err);
+      break;
+    case 0:
+      logger->set_level(spdlog::level::info);
+      break;
+    case 1:
+      logger->set_level(spdlog::level::debug);
+      break;
+    default:
+      logger->set_level(spdlog::level::trace);
+      break;
   }
   spdlog::set_default_logger(logger);
 }
@@ -29,9 +37,12 @@ int report_error(const Error& error) {
   fmt::print(stderr, "bpfcompat: {}\n", text);
   if (!error.hint.empty()) fmt::print(stderr, "hint: {}\n", error.hint);
   switch (error.kind) {
-    case ErrorKind::kInvalidInput: return kExitUsage;
-    case ErrorKind::kCancelled: return kExitInterrupted;
-    default: return kExitInfrastructure;
+    case ErrorKind::kInvalidInput:
+      return kExitUsage;
+    case ErrorKind::kCancelled:
+      return kExitInterrupted;
+    default:
+      return kExitInfrastructure;
   }
 }
 

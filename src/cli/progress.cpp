@@ -11,14 +11,30 @@ void ProgressPrinter::on_event(const app::Event& event) {
   if (verbosity_ < 0 && event.kind != app::EventKind::kWarning) return;
   const char* what = "";
   switch (event.kind) {
-    case app::EventKind::kRunStarted: what = "run"; break;
-    case app::EventKind::kAccelerator: what = "accelerator"; break;
-    case app::EventKind::kPreparing: what = "kernel"; break;
-    case app::EventKind::kPrepared: what = "ready"; break;
-    case app::EventKind::kBooting: what = "boot"; break;
-    case app::EventKind::kRetrying: what = "retry"; break;
-    case app::EventKind::kTargetDone: what = "done"; break;
-    case app::EventKind::kWarning: what = "warning"; break;
+    case app::EventKind::kRunStarted:
+      what = "run";
+      break;
+    case app::EventKind::kAccelerator:
+      what = "accelerator";
+      break;
+    case app::EventKind::kPreparing:
+      what = "kernel";
+      break;
+    case app::EventKind::kPrepared:
+      what = "ready";
+      break;
+    case app::EventKind::kBooting:
+      what = "boot";
+      break;
+    case app::EventKind::kRetrying:
+      what = "retry";
+      break;
+    case app::EventKind::kTargetDone:
+      what = "done";
+      break;
+    case app::EventKind::kWarning:
+      what = "warning";
+      break;
   }
   double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::lock_guard lock(mu_);

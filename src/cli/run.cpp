@@ -1,7 +1,7 @@
 #include "bpfcompat/cli/run.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/exit_codes.h"
@@ -23,8 +23,9 @@ int run(int argc, char** argv) {
   bool quiet = false;
   app.add_flag("-v,--verbose", verbose, "More log output (-vv for debug)");
   app.add_flag("-q,--quiet", quiet, "Only errors and the final summary");
-  app.footer("Exit codes: 0 compatible, 2 a required kernel incompatible, 1 infrastructure error,\n"
-             "64 invalid usage or input, 130 interrupted. Docs: docs/ in the source tree.");
+  app.footer(
+      "Exit codes: 0 compatible, 2 a required kernel incompatible, 1 infrastructure error,\n"
+      "64 invalid usage or input, 130 interrupted. Docs: docs/ in the source tree.");
 
   Action action;
   add_test_command(app, global, action);

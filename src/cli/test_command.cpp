@@ -1,7 +1,7 @@
 #include <cstdlib>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bpfcompat/app/test_run.h"
 #include "bpfcompat/config/matrix.h"

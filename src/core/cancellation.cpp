@@ -25,9 +25,17 @@ void install_cancellation_handlers() {
   signal(SIGPIPE, SIG_IGN);
 }
 
-bool cancelled() { return g_signal.load(std::memory_order_relaxed) != 0; }
-int cancel_signal() { return g_signal.load(); }
-void request_cancellation(int signal) { g_signal.store(signal); }
-void reset_cancellation() { g_signal.store(0); }
+bool cancelled() {
+  return g_signal.load(std::memory_order_relaxed) != 0;
+}
+int cancel_signal() {
+  return g_signal.load();
+}
+void request_cancellation(int signal) {
+  g_signal.store(signal);
+}
+void reset_cancellation() {
+  g_signal.store(0);
+}
 
 }  // namespace bpfcompat

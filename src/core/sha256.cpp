@@ -51,7 +51,8 @@ Result<std::string> sha256_file(const std::string& path) {
   while (true) {
     ssize_t n = read(fd.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return infrastructure_error(fmt::format("cannot read {}: {}", path, strerror(errno)));
+    if (n < 0)
+      return infrastructure_error(fmt::format("cannot read {}: {}", path, strerror(errno)));
     if (n == 0) break;
     h.update(buf, static_cast<std::size_t>(n));
   }

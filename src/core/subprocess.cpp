@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/cancellation.h"
-#include "bpfcompat/core/temp_dir.h"
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/temp_dir.h"
 
 namespace bpfcompat {
 namespace {
@@ -47,13 +47,15 @@ Result<Subprocess> Subprocess::spawn(const std::vector<std::string>& argv,
   int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
   if (out_fd < 0 || null_fd < 0 || (!opts.stderr_path.empty() && err_fd < 0)) {
     std::string msg = fmt::format("cannot open output file for {}: {}", argv[0], strerror(errno));
-    for (int fd : {out_fd, err_fd, null_fd}) if (fd >= 0) close(fd);
+    for (int fd : {out_fd, err_fd, null_fd})
+      if (fd >= 0) close(fd);
     return infrastructure_error(msg);
   }
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
-    for (int fd : {out_fd, err_fd, null_fd}) if (fd >= 0) close(fd);
+    for (int fd : {out_fd, err_fd, null_fd})
+      if (fd >= 0) close(fd);
     return infrastructure_error(fmt::format("fork failed: {}", strerror(errno)));
   }
   if (pid == 0) {
@@ -70,7 +72,8 @@ Result<Subprocess> Subprocess::spawn(const std::vector<std::string>& argv,
     _exit(127);
   }
   setpgid(pid, pid);  // also from the parent, so kill() never races the child's own setpgid
-  for (int fd : {out_fd, err_fd, null_fd}) if (fd >= 0) close(fd);
+  for (int fd : {out_fd, err_fd, null_fd})
+    if (fd >= 0) close(fd);
   return Subprocess(pid);
 }
 
@@ -86,7 +89,9 @@ Subprocess& Subprocess::operator=(Subprocess&& other) noexcept {
   return *this;
 }
 
-Subprocess::~Subprocess() { kill(); }
+Subprocess::~Subprocess() {
+  kill();
+}
 
 std::optional<ExitStatus> Subprocess::poll() {
   if (status_ || pid_ < 0) return status_;

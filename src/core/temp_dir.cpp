@@ -48,6 +48,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-std::string TempDir::release() { return std::exchange(path_, {}); }
+std::string TempDir::release() {
+  return std::exchange(path_, {});
+}
 
 }  // namespace bpfcompat

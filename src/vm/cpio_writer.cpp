@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -21,22 +22,22 @@ struct EntryDeleter {
   void operator()(archive_entry* e) const { archive_entry_free(e); }
 };
 
-bool configure(struct archive* a, CpioCompression compression) {
-  if (archive_write_set_format_cpio_newc(a) != ARCHIVE_OK) return false;
-  // No padding of the last block: the kernel does not need it and it only costs bytes.
-  if (archive_write_set_bytes_in_last_block(a, 1) != ARCHIVE_OK) return false;
-  if (compression == CpioCompression::kNone) return archive_write_add_filter_none(a) == ARCHIVE_OK;
-  return archive_write_add_filter_gzip(a) == ARCHIVE_OK &&
-         archive_write_set_filter_option(a, "gzip", "compression-level", "1") == ARCHIVE_OK;
+// Uncompressed: measured under TCG, a 21 MB initramfs boots ~0.5 s sooner than its gzip form
+// (the guest inflates slowly), and a small one boots as fast. The kernel accepts both.
+bool configure(struct archive* a) {
+  // No padding of the last block: the kernel does not need it.
+  return archive_write_set_format_cpio_newc(a) == ARCHIVE_OK &&
+         archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK &&
+         archive_write_add_filter_none(a) == ARCHIVE_OK;
 }
 
 }  // namespace
 
-Result<CpioWriter> CpioWriter::open(const std::string& path, CpioCompression compression) {
+Result<CpioWriter> CpioWriter::open(const std::string& path) {
   struct archive* a = archive_write_new();
   if (a == nullptr) return internal_error("archive_write_new failed");
   CpioWriter writer(a, path);
-  if (!configure(a, compression)) return writer.archive_error("cannot configure cpio writer");
+  if (!configure(a)) return writer.archive_error("cannot configure cpio writer");
   if (archive_write_open_filename(a, path.c_str()) != ARCHIVE_OK) {
     return writer.archive_error("cannot create");
   }
@@ -54,8 +55,8 @@ CpioWriter::~CpioWriter() {
 
 Error CpioWriter::archive_error(const std::string& what) const {
   const char* detail = a_ != nullptr ? archive_error_string(a_) : nullptr;
-  return infrastructure_error(fmt::format("{} {}: {}", what, path_,
-                                          detail != nullptr ? detail : "libarchive error"));
+  return infrastructure_error(
+      fmt::format("{} {}: {}", what, path_, detail != nullptr ? detail : "libarchive error"));
 }
 
 Result<void> CpioWriter::write_header(const std::string& name, unsigned type_and_mode,
@@ -105,17 +106,17 @@ Result<void> CpioWriter::add_file(const std::string& name, unsigned mode,
   }
   if (!S_ISREG(st.st_mode)) return invalid_input(fmt::format("{} is not a file", host_path));
   if (auto h = write_header(name, S_IFREG | mode, st.st_size); !h) return h;
-  char buf[1 << 16];
+  std::array<char, 1 << 16> buf{};
   long long copied = 0;
   while (copied < st.st_size) {
-    ssize_t n = read(fd.get(), buf, sizeof buf);
+    ssize_t n = read(fd.get(), buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       return invalid_input(fmt::format("cannot read {}: {}", host_path,
                                        n == 0 ? "file shrank while copying" : strerror(errno)));
     }
     auto want = static_cast<std::size_t>(std::min<long long>(n, st.st_size - copied));
-    if (archive_write_data(a_, buf, want) < 0) {
+    if (archive_write_data(a_, buf.data(), want) < 0) {
       return archive_error(fmt::format("cannot write {} to", name));
     }
     copied += n;

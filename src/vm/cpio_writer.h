@@ -1,5 +1,5 @@
-// Streams a newc cpio archive, optionally gzip-compressed, to a file through libarchive.
-// Every entry is owned by root with mtime 0, so equal inputs give byte-identical archives.
+// Streams an uncompressed newc cpio archive to a file through libarchive. Every entry is owned
+// by root with mtime 0, so equal inputs give byte-identical archives.
 #pragma once
 
 #include <string>
@@ -10,11 +10,9 @@ struct archive;
 
 namespace bpfcompat::vm {
 
-enum class CpioCompression { kNone, kGzipFast };
-
 class CpioWriter {
  public:
-  static Result<CpioWriter> open(const std::string& path, CpioCompression compression);
+  static Result<CpioWriter> open(const std::string& path);
   CpioWriter(CpioWriter&& other) noexcept;
   CpioWriter& operator=(CpioWriter&&) = delete;
   CpioWriter(const CpioWriter&) = delete;

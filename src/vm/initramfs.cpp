@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,8 +19,6 @@ namespace bpfcompat::vm {
 namespace {
 
 constexpr const char* kArgsPath = "etc/bpfcompat/args";
-// Compression of the archive: see the report on why (measured boot time vs size).
-constexpr CpioCompression kCompression = CpioCompression::kGzipFast;
 
 // Directories every initramfs has; mount points for /init, and /dev before devtmpfs exists.
 const std::map<std::string, unsigned> kBaseDirectories = {
@@ -30,11 +29,11 @@ const std::map<std::string, unsigned> kBaseDirectories = {
 // "/a/b/c" → "a/b/c"; rejects relative, non-normal paths and the entries we own.
 Result<std::string> archive_name(const std::string& guest_path) {
   std::filesystem::path p(guest_path);
-  bool normal = p.is_absolute() && p.lexically_normal().string() == guest_path &&
-                !guest_path.ends_with('/');
+  bool normal =
+      p.is_absolute() && p.lexically_normal().string() == guest_path && !guest_path.ends_with('/');
   if (!normal) {
-    return invalid_input(fmt::format("initramfs path '{}' is not an absolute, normal path",
-                                     guest_path));
+    return invalid_input(
+        fmt::format("initramfs path '{}' is not an absolute, normal path", guest_path));
   }
   std::string name = guest_path.substr(1);
   if (name == "init" || name == kArgsPath || name == "dev/console") {
@@ -64,7 +63,7 @@ Result<Layout> plan_layout(const InitramfsSpec& spec) {
     layout.files.emplace_back(*name, &file);
   }
   for (const auto& [dir, mode] : layout.directories) {
-    if (file_names.count(dir) != 0) {
+    if (file_names.contains(dir)) {
       return invalid_input(fmt::format("initramfs path '/{}' is both a file and a directory", dir));
     }
   }
@@ -99,10 +98,11 @@ Result<void> build_initramfs(const InitramfsSpec& spec, const std::string& out_p
   std::error_code ec;
   auto parent = std::filesystem::path(out_path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  std::string tmp = fmt::format("{}.tmp.{}", out_path, getpid());
+  static std::atomic<unsigned> counter{0};  // unique per thread too: targets build in parallel
+  std::string tmp = fmt::format("{}.tmp.{}.{}", out_path, getpid(), counter++);
   Result<void> written;
   {
-    auto writer = CpioWriter::open(tmp, kCompression);
+    auto writer = CpioWriter::open(tmp);
     if (writer) {
       written = write_entries(*writer, spec, *layout);
     } else {

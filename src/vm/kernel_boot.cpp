@@ -31,7 +31,7 @@ bool is_executable_in_path(const std::string& binary) {
   while (start <= dirs.size()) {
     auto end = std::min(dirs.find(':', start), dirs.size());
     std::string dir = end > start ? dirs.substr(start, end - start) : ".";
-    if (access((dir + "/" + binary).c_str(), X_OK) == 0) return true;
+    if (access(fmt::format("{}/{}", dir, binary).c_str(), X_OK) == 0) return true;
     start = end + 1;
   }
   return false;

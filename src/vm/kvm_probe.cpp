@@ -61,8 +61,7 @@ Result<ProbeRun> run_probe_guest(const std::string& qemu_binary,
   argv.insert(argv.end(), accel_args.begin(), accel_args.end());
   argv.insert(argv.end(), {"-M", "pc", "-m", "16", "-nodefaults", "-no-user-config", "-display",
                            "none", "-monitor", "none", "-bios", firmware, "-device",
-                           fmt::format("isa-debug-exit,iobase={:#x},iosize=0x04",
-                                       kProbeExitPort)});
+                           fmt::format("isa-debug-exit,iobase={:#x},iosize=0x04", kProbeExitPort)});
   auto run = run_captured(argv, deadline);
   if (!run) return std::move(run).error();
   return ProbeRun{run->timed_out, run->status, last_line(run->output)};

@@ -1,6 +1,7 @@
 #include "probe_firmware.h"
 
 #include <cstddef>
+#include <string_view>
 
 // The firmware's code, assembled by the toolchain with the rest of this file. QEMU maps the image
 // at 0xF0000 (and below 4 GiB); execution starts at offset 0xFFF0, which jumps to this code at
@@ -83,14 +84,20 @@ extern "C" const char bpfcompat_kvm_probe_code[];
 extern "C" const char bpfcompat_kvm_probe_code_end[];
 
 namespace bpfcompat::vm {
+namespace {
+
+constexpr std::size_t kImageSize = std::size_t{64} * 1024;
+constexpr std::size_t kResetVector = 0xfff0;
+
+}  // namespace
 
 std::string probe_firmware_image() {
-  std::string image(64 * 1024, '\0');
+  std::string image(kImageSize, '\0');
   auto size = static_cast<std::size_t>(bpfcompat_kvm_probe_code_end - bpfcompat_kvm_probe_code);
   image.replace(0, size, bpfcompat_kvm_probe_code, size);
   // Reset vector: ljmp 0xF000:0x0000 (real mode), i.e. to the code at offset 0.
-  const char reset[] = {'\xea', '\x00', '\x00', '\x00', '\xf0'};
-  image.replace(0xfff0, sizeof reset, reset, sizeof reset);
+  constexpr std::string_view kResetJump("\xea\x00\x00\x00\xf0", 5);
+  image.replace(kResetVector, kResetJump.size(), kResetJump);
   return image;
 }
 

@@ -97,7 +97,9 @@ TEST(Cli, VersionPrintsVersion) {
   EXPECT_EQ(run.output.rfind("bpfcompat ", 0), 0u) << run.output;
 }
 
-TEST(Cli, NoSubcommandIsUsageError) { EXPECT_EQ(run_bpfcompat({}).exit_code, 64); }
+TEST(Cli, NoSubcommandIsUsageError) {
+  EXPECT_EQ(run_bpfcompat({}).exit_code, 64);
+}
 
 }  // namespace
 }  // namespace bpfcompat

@@ -52,9 +52,13 @@ class ExamplesOnDefaultMatrix : public ::testing::Test {
     ASSERT_TRUE(d);
     dir_ = new TempDir(std::move(*d));
     expectations_ = load_expectations();
-    std::vector<std::string> args = {"test", "--out", dir_->path() + "/report.json",
-                                     "--markdown", dir_->path() + "/report.md",
-                                     "--workdir", dir_->path() + "/work"};
+    std::vector<std::string> args = {"test",
+                                     "--out",
+                                     dir_->path() + "/report.json",
+                                     "--markdown",
+                                     dir_->path() + "/report.md",
+                                     "--workdir",
+                                     dir_->path() + "/work"};
     std::map<std::string, bool> seen;
     for (const auto& e : expectations_) {
       if (seen[e.artifact]) continue;
@@ -120,9 +124,10 @@ TEST_F(ExamplesOnDefaultMatrix, ExitCodeIsTwoBecauseARequiredKernelRejectsAnExam
 
 TEST_F(ExamplesOnDefaultMatrix, EachKernelIsTheRequestedSeriesAndBootedOnce) {
   ASSERT_NE(report_, nullptr);
-  const std::map<std::string, std::string> series = {
-      {"debian-11", "5.10."}, {"debian-12", "6.1."}, {"debian-13", "6.12."},
-      {"debian-unstable", ""}};
+  const std::map<std::string, std::string> series = {{"debian-11", "5.10."},
+                                                     {"debian-12", "6.1."},
+                                                     {"debian-13", "6.12."},
+                                                     {"debian-unstable", ""}};
   for (const auto& t : (*report_)["targets"]) {
     std::string observed = t["host"]["kernel"];
     std::string want = series.at(t["profile_id"]);

@@ -47,10 +47,11 @@ RunningTest start_run() {
   auto d = TempDir::create("e2e-signals");
   EXPECT_TRUE(d);
   r.dir = std::make_unique<TempDir>(std::move(*d));
-  std::vector<std::string> argv = {BPFCOMPAT_BIN, "test", "--artifact",
-                                   std::string(EXAMPLES_BUILD_DIR) + "/ringbuf.bpf.o",
-                                   "--workdir", r.dir->path() + "/work", "--out",
-                                   r.dir->path() + "/report.json"};
+  std::vector<std::string> argv = {
+      BPFCOMPAT_BIN, "test",
+      "--artifact",  std::string(EXAMPLES_BUILD_DIR) + "/ringbuf.bpf.o",
+      "--workdir",   r.dir->path() + "/work",
+      "--out",       r.dir->path() + "/report.json"};
   auto p = Subprocess::spawn(argv, SpawnOptions{r.dir->path() + "/output.log", {}, false});
   EXPECT_TRUE(p);
   r.proc.emplace(std::move(*p));

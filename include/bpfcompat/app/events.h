@@ -7,13 +7,13 @@
 namespace bpfcompat::app {
 
 enum class EventKind {
-  kRunStarted,      // message: run directory
-  kAccelerator,     // message: chosen accelerator and why
-  kPreparing,       // resolving/downloading the kernel
-  kPrepared,        // message: kernel release and package
-  kBooting,         // message: attempt
-  kRetrying,        // message: why the first boot is retried
-  kTargetDone,      // message: verdict summary
+  kRunStarted,   // message: run directory
+  kAccelerator,  // message: chosen accelerator and why
+  kPreparing,    // resolving/downloading the kernel
+  kPrepared,     // message: kernel release and package
+  kBooting,      // message: attempt
+  kRetrying,     // message: why the first boot is retried
+  kTargetDone,   // message: verdict summary
   kWarning,
 };
 

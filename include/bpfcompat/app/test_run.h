@@ -18,15 +18,15 @@ struct TestOptions {
   std::optional<std::string> matrix_path;  // none: the built-in default matrix
   std::string out_json;                    // empty: <run dir>/report.json only
   std::string out_markdown;
-  int jobs = 0;                            // 0: from cores and memory
-  std::chrono::seconds timeout{300};       // per target (one boot of one kernel)
+  int jobs = 0;                       // 0: from cores and memory
+  std::chrono::seconds timeout{300};  // per target (one boot of one kernel)
   vm::Accel accel = vm::Accel::kAuto;
-  std::string cache_dir;                   // empty: sources::Cache::default_root()
+  std::string cache_dir;  // empty: sources::Cache::default_root()
   std::string workdir = ".bpfcompat";
-  bool keep = false;                       // keep initramfs and work files
+  bool keep = false;  // keep initramfs and work files
   classify::Mode mode = classify::Mode::kLoadAttach;
-  std::string validator;                   // empty: located next to the executable
-  std::string exe_path;                    // argv[0] resolved, to locate the validator
+  std::string validator;  // empty: located next to the executable
+  std::string exe_path;   // argv[0] resolved, to locate the validator
 };
 
 struct TestOutcome {

@@ -4,11 +4,11 @@
 namespace bpfcompat {
 
 enum ExitCode : int {
-  kExitOk = 0,             // every required target compatible
-  kExitInfrastructure = 1, // a required target could not be judged, or an internal error
-  kExitIncompatible = 2,   // a required target is incompatible (outranks 1)
-  kExitUsage = 64,         // invalid usage or input
-  kExitInterrupted = 130,  // SIGINT/SIGTERM
+  kExitOk = 0,              // every required target compatible
+  kExitInfrastructure = 1,  // a required target could not be judged, or an internal error
+  kExitIncompatible = 2,    // a required target is incompatible (outranks 1)
+  kExitUsage = 64,          // invalid usage or input
+  kExitInterrupted = 130,   // SIGINT/SIGTERM
 };
 
 }  // namespace bpfcompat

@@ -40,28 +40,47 @@ template <typename E>
 struct Unexpected {
   E error;
 };
-inline Unexpected<Error> unexpected(Error e) { return {std::move(e)}; }
+inline Unexpected<Error> unexpected(Error e) {
+  return {std::move(e)};
+}
 
 template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+  Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}            // NOLINT
   Result(Unexpected<Error> u) : v_(std::in_place_index<1>, std::move(u.error)) {}  // NOLINT
 
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
-  T& value() & { assert(has_value()); return std::get<0>(v_); }
-  const T& value() const& { assert(has_value()); return std::get<0>(v_); }
-  T&& value() && { assert(has_value()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(has_value());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(has_value());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(has_value());
+    return std::get<0>(std::move(v_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  const Error& error() const& { assert(!has_value()); return std::get<1>(v_); }
-  Error&& error() && { assert(!has_value()); return std::get<1>(std::move(v_)); }
+  const Error& error() const& {
+    assert(!has_value());
+    return std::get<1>(v_);
+  }
+  Error&& error() && {
+    assert(!has_value());
+    return std::get<1>(std::move(v_));
+  }
   template <typename U>
-  T value_or(U&& other) const& { return has_value() ? value() : T(std::forward<U>(other)); }
+  T value_or(U&& other) const& {
+    return has_value() ? value() : T(std::forward<U>(other));
+  }
 
  private:
   std::variant<T, Error> v_;
@@ -71,13 +90,19 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : e_(std::move(error)) {}  // NOLINT
+  Result(Error error) : e_(std::move(error)) {}            // NOLINT
   Result(Unexpected<Error> u) : e_(std::move(u.error)) {}  // NOLINT
   bool has_value() const { return !e_.has_value(); }
   explicit operator bool() const { return has_value(); }
   void value() const { assert(has_value()); }
-  const Error& error() const& { assert(!has_value()); return *e_; }
-  Error&& error() && { assert(!has_value()); return std::move(*e_); }
+  const Error& error() const& {
+    assert(!has_value());
+    return *e_;
+  }
+  Error&& error() && {
+    assert(!has_value());
+    return std::move(*e_);
+  }
 
  private:
   std::optional<Error> e_;

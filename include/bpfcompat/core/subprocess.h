@@ -20,8 +20,8 @@ struct SpawnOptions {
 };
 
 struct ExitStatus {
-  int code = -1;    // exit code when exited normally, else -1
-  int signal = 0;   // terminating signal, else 0
+  int code = -1;   // exit code when exited normally, else -1
+  int signal = 0;  // terminating signal, else 0
   bool exited_normally() const { return signal == 0; }
 };
 

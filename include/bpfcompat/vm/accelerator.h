@@ -8,7 +8,7 @@
 namespace bpfcompat::vm {
 
 enum class Accel { kAuto, kKvm, kTcg };
-const char* accel_name(Accel accel);           // "auto", "kvm", "tcg"
+const char* accel_name(Accel accel);  // "auto", "kvm", "tcg"
 Result<Accel> parse_accel(const std::string& text);
 
 struct AccelChoice {
@@ -18,7 +18,10 @@ struct AccelChoice {
 
 // kAuto: probes once per process (cached) by running a tiny guest under KVM with a deadline;
 // falls back to TCG with the reason. kKvm: probes too and fails (kInfrastructure) if unusable.
-// kTcg: no probe.
-Result<AccelChoice> choose_accelerator(Accel requested, const std::string& qemu_binary);
+// kTcg: no probe. With a memo_path, the outcome is also remembered on disk for this host boot
+// (keyed by boot id, the QEMU binary and /dev/kvm's owner and mode), so each run does not pay
+// the probe's deadline again; any change of those keys probes anew.
+Result<AccelChoice> choose_accelerator(Accel requested, const std::string& qemu_binary,
+                                       const std::string& memo_path = {});
 
 }  // namespace bpfcompat::vm

@@ -1,5 +1,5 @@
-// Builds the kernel lane's initramfs (newc cpio, gzip) with libarchive: the validator as /init,
-// its argument file, the artifacts and the kernel modules.
+// Builds the kernel lane's initramfs (newc cpio, uncompressed: it boots faster under TCG than
+// gzip) with libarchive: the validator as /init, its argument file, artifacts, kernel modules.
 #pragma once
 
 #include <string>
@@ -16,9 +16,9 @@ struct InitramfsFile {
 };
 
 struct InitramfsSpec {
-  std::string validator;               // host path of the static validator → /init (0755)
-  std::vector<std::string> args;       // → /etc/bpfcompat/args, one per line
-  std::vector<InitramfsFile> files;    // parent directories are created as needed
+  std::string validator;             // host path of the static validator → /init (0755)
+  std::vector<std::string> args;     // → /etc/bpfcompat/args, one per line
+  std::vector<InitramfsFile> files;  // parent directories are created as needed
 };
 
 // Writes atomically to out_path. Errors name the file that could not be read.

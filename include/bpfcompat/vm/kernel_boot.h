@@ -13,20 +13,20 @@
 namespace bpfcompat::vm {
 
 struct BootRequest {
-  QemuConfig qemu;               // console_log/results_path must be set
-  std::string qemu_log;          // QEMU's own stdout/stderr
+  QemuConfig qemu;       // console_log/results_path must be set
+  std::string qemu_log;  // QEMU's own stdout/stderr
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
 };
 
 struct BootOutcome {
-  bool end_marker = false;       // the validator's "end" record arrived
+  bool end_marker = false;  // the validator's "end" record arrived
   bool timed_out = false;
   bool cancelled = false;
-  ExitStatus qemu_exit;          // when QEMU exited by itself
-  std::string results;           // the whole result stream (JSON lines)
-  std::string console_tail;      // last 64 lines of the console
+  ExitStatus qemu_exit;      // when QEMU exited by itself
+  std::string results;       // the whole result stream (JSON lines)
+  std::string console_tail;  // last 64 lines of the console
   std::chrono::milliseconds duration{0};
-  std::vector<std::string> argv; // the exact QEMU command line
+  std::vector<std::string> argv;  // the exact QEMU command line
 };
 
 // Starts QEMU, waits until it exits, the end marker is seen (then QEMU is stopped at once:

@@ -21,8 +21,9 @@ TEST(Result, HoldsValueOrError) {
 }
 
 TEST(Error, DescribeJoinsContextOutermostFirst) {
-  Error e = infrastructure_error("connection refused").with_context("waiting for ssh").with_context(
-      "booting debian-12");
+  Error e = infrastructure_error("connection refused")
+                .with_context("waiting for ssh")
+                .with_context("booting debian-12");
   EXPECT_EQ(e.describe(), "booting debian-12: waiting for ssh: connection refused");
 }
 

@@ -16,9 +16,9 @@ TEST(Accelerator, ParsesKnownNamesCaseInsensitively) {
     std::string text;
     Accel accel;
   };
-  for (const Case& c : {Case{"auto", Accel::kAuto}, Case{"kvm", Accel::kKvm},
-                        Case{"tcg", Accel::kTcg}, Case{"TCG", Accel::kTcg},
-                        Case{"Kvm", Accel::kKvm}}) {
+  for (const Case& c :
+       {Case{"auto", Accel::kAuto}, Case{"kvm", Accel::kKvm}, Case{"tcg", Accel::kTcg},
+        Case{"TCG", Accel::kTcg}, Case{"Kvm", Accel::kKvm}}) {
     auto parsed = parse_accel(c.text);
     ASSERT_TRUE(parsed) << c.text;
     EXPECT_EQ(*parsed, c.accel) << c.text;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <array>
 #include <filesystem>
 #include <map>
 
@@ -33,11 +34,13 @@ std::map<std::string, Entry> read_back(const std::string& path) {
   archive_entry* e = nullptr;
   while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
     Entry entry{static_cast<unsigned>(archive_entry_filetype(e)),
-                static_cast<unsigned>(archive_entry_perm(e)), {}, archive_entry_rdev(e)};
-    char buf[4096];
+                static_cast<unsigned>(archive_entry_perm(e)),
+                {},
+                archive_entry_rdev(e)};
+    std::array<char, 4096> buf{};
     la_ssize_t n = 0;
-    while ((n = archive_read_data(a, buf, sizeof buf)) > 0) {
-      entry.content.append(buf, static_cast<std::size_t>(n));
+    while ((n = archive_read_data(a, buf.data(), buf.size())) > 0) {
+      entry.content.append(buf.data(), static_cast<std::size_t>(n));
     }
     entries[archive_entry_pathname(e)] = entry;
   }
@@ -51,7 +54,9 @@ class InitramfsTest : public ::testing::Test {
     auto d = TempDir::create("initramfs-test");
     ASSERT_TRUE(d);
     dir_.emplace(std::move(*d));
-    ASSERT_TRUE(write_file_atomic(path("validator"), "\x7f" "ELF validator"));
+    ASSERT_TRUE(write_file_atomic(path("validator"),
+                                  "\x7f"
+                                  "ELF validator"));
     ASSERT_TRUE(write_file_atomic(path("a.o"), "object a"));
     ASSERT_TRUE(write_file_atomic(path("m.ko"), "module"));
     spec_.validator = path("validator");
@@ -71,7 +76,9 @@ TEST_F(InitramfsTest, ContainsInitArgsFilesAndConsole) {
   ASSERT_EQ(entries.count("init"), 1u);
   EXPECT_EQ(entries["init"].type, static_cast<unsigned>(AE_IFREG));
   EXPECT_EQ(entries["init"].perm, 0755u);
-  EXPECT_EQ(entries["init"].content, "\x7f" "ELF validator");
+  EXPECT_EQ(entries["init"].content,
+            "\x7f"
+            "ELF validator");
   EXPECT_EQ(entries["etc/bpfcompat/args"].content, "--results\n/dev/ttyS1\n/bpfcompat/a/0.o\n");
   EXPECT_EQ(entries["bpfcompat/a/0.o"].content, "object a");
   EXPECT_EQ(entries["bpfcompat/a/0.o"].perm, 0644u);
@@ -85,9 +92,9 @@ TEST_F(InitramfsTest, ContainsInitArgsFilesAndConsole) {
 TEST_F(InitramfsTest, CreatesMountPointsAndEveryParentDirectory) {
   ASSERT_TRUE(build_initramfs(spec_, path("initrd")));
   auto entries = read_back(path("initrd"));
-  for (const char* d : {"dev", "proc", "sys", "tmp", "etc", "etc/bpfcompat", "bpfcompat",
-                        "bpfcompat/a", "lib", "lib/modules", "lib/modules/6.1.0",
-                        "lib/modules/6.1.0/kernel"}) {
+  for (const char* d :
+       {"dev", "proc", "sys", "tmp", "etc", "etc/bpfcompat", "bpfcompat", "bpfcompat/a", "lib",
+        "lib/modules", "lib/modules/6.1.0", "lib/modules/6.1.0/kernel"}) {
     ASSERT_EQ(entries.count(d), 1u) << d;
     EXPECT_EQ(entries[d].type, static_cast<unsigned>(AE_IFDIR)) << d;
   }

@@ -1,5 +1,6 @@
-// Boots a real kernel ($BPFCOMPAT_TEST_KERNEL, a Debian bzImage) with a stand-in /init: the
-// whole kernel-lane path (initramfs, argv, supervision, result channel) under the chosen accel.
+// Boots a real kernel ($BPFCOMPAT_TEST_KERNEL, else Debian 12's, fetched into the cache) with a
+// stand-in /init: the whole kernel-lane path (initramfs, argv, supervision, result channel) under
+// the chosen accel.
 #include <cstdlib>
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include "bpfcompat/vm/accelerator.h"
 #include "bpfcompat/vm/initramfs.h"
 #include "bpfcompat/vm/kernel_boot.h"
+#include "support/test_kernel.h"
 
 namespace bpfcompat::vm {
 namespace {
@@ -17,14 +19,17 @@ using std::chrono::milliseconds;
 class KernelBootE2e : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* kernel = std::getenv("BPFCOMPAT_TEST_KERNEL");
-    if (kernel == nullptr || *kernel == '\0') {
-      GTEST_SKIP() << "set BPFCOMPAT_TEST_KERNEL to a bzImage (e.g. a Debian cloud kernel)";
-    }
+    std::string why;
+    std::string kernel = testing::test_kernel(&why);
+    if (kernel.empty()) GTEST_SKIP() << why;
     auto d = TempDir::create("kernel-boot-e2e");
     ASSERT_TRUE(d);
     dir_.emplace(std::move(*d));
-    auto accel = choose_accelerator(Accel::kAuto, request_.qemu.binary);
+    // BPFCOMPAT_ACCEL=tcg skips the KVM probe (3 s per test process on a host with a broken KVM).
+    const char* env_accel = std::getenv("BPFCOMPAT_ACCEL");
+    auto requested = parse_accel(env_accel != nullptr ? env_accel : "auto");
+    ASSERT_TRUE(requested);
+    auto accel = choose_accelerator(*requested, request_.qemu.binary);
     ASSERT_TRUE(accel);
     request_.qemu.accel = accel->accel;
     request_.qemu.kernel = kernel;

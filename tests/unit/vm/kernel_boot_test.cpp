@@ -1,6 +1,7 @@
 #include "bpfcompat/vm/kernel_boot.h"
 
-#include <signal.h>
+#include <csignal>
+#include <functional>
 
 #include <gtest/gtest.h>
 

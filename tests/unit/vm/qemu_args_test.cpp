@@ -40,8 +40,8 @@ TEST(QemuArgs, AcceleratorSelectsCpuModel) {
     std::string accel_value;
     std::string cpu;
   };
-  for (const Case& c : {Case{Accel::kTcg, "tcg,tb-size=16", "max"},
-                        Case{Accel::kKvm, "kvm", "host"}}) {
+  for (const Case& c :
+       {Case{Accel::kTcg, "tcg,tb-size=64", "max"}, Case{Accel::kKvm, "kvm", "host"}}) {
     QemuConfig config = sample_config();
     config.accel = c.accel;
     auto argv = build_qemu_args(config);

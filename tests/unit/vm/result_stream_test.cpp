@@ -23,11 +23,10 @@ TEST(ResultStream, RecognisesEndRecord) {
     std::string line;
     bool end;
   };
-  for (const Case& c : {Case{R"({"type":"end"})", true},
-                        Case{R"({"type":"end","programs":3})", true},
-                        Case{R"({"v":1, "type": "end"})", true},
-                        Case{R"({"type":"program","name":"end"})", false},
-                        Case{R"({"type":"ending"})", false}}) {
+  for (const Case& c :
+       {Case{R"({"type":"end"})", true}, Case{R"({"type":"end","programs":3})", true},
+        Case{R"({"v":1, "type": "end"})", true}, Case{R"({"type":"program","name":"end"})", false},
+        Case{R"({"type":"ending"})", false}}) {
     EXPECT_EQ(is_end_record(c.line), c.end) << c.line;
   }
 }
