@@ -45,7 +45,7 @@ for r in $(seq "$rounds"); do
   t0=$(now)
   "$bin" test -q "${artifacts[@]}" --workdir "$work/run$r" --jobs "$jobs" >/dev/null || true
   t1=$(now)
-  printf '%s\n' "${floor_cmds[@]}" | xargs -P "$jobs" -I{} sh -c '{}' >/dev/null 2>&1
+  printf '%s\n' "${floor_cmds[@]}" | xargs -d '\n' -P "$jobs" -I{} sh -c '{}' >/dev/null 2>&1
   t2=$(now)
   echo "$t1 - $t0" | bc -l >> "$work/tool.txt"
   echo "$t2 - $t1" | bc -l >> "$work/floor.txt"
