@@ -31,6 +31,18 @@ using Row = std::array<std::string, 6>;
 
 }  // namespace
 
+// Under the table, what failed and what to do, one block per failing or erroring target.
+std::string failure_notes(const RunReport& report) {
+  std::string out;
+  for (const auto& t : report.targets) {
+    if (t.verdict.status != Status::kFail && t.verdict.status != Status::kError) continue;
+    out += fmt::format("\n{} on {}: {}\n", t.artifact, t.profile_id, t.verdict.reason);
+    if (!t.verdict.evidence.empty()) out += fmt::format("  evidence: {}\n", t.verdict.evidence);
+    if (!t.verdict.remediation.empty()) out += fmt::format("  fix: {}\n", t.verdict.remediation);
+  }
+  return out.empty() ? out : out + "\n";
+}
+
 std::string to_summary_table(const RunReport& report, bool color) {
   std::vector<Row> rows{{"PROFILE", "KERNEL", "ARTIFACT", "VERDICT", "CODE", "TIME"}};
   for (const auto& t : report.targets) {
@@ -58,6 +70,7 @@ std::string to_summary_table(const RunReport& report, bool color) {
     }
     out += line + "\n";
   }
+  out += failure_notes(report);
   RunSummary s = summarize(report);
   out += fmt::format("{} of {} targets compatible; required: {} passed, {} failed, {} error",
                      s.pass, s.targets, s.required_pass, s.required_failed, s.required_error);

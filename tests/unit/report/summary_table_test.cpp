@@ -6,7 +6,7 @@
 namespace bpfcompat::report {
 namespace {
 
-TEST(SummaryTable, AlignsColumnsAndEndsWithCounts) {
+TEST(SummaryTable, AlignsColumnsExplainsFailuresAndEndsWithCounts) {
   std::string table = to_summary_table(testing::sample_run(), false);
   EXPECT_EQ(
       table,
@@ -24,6 +24,24 @@ TEST(SummaryTable, AlignsColumnsAndEndsWithCounts) {
       "         6.4s\n"
       "debian-unstable (optional)  -                      freplace.bpf.o  error    "
       "BOOT_TIMEOUT        4m00s\n"
+      "\n"
+      "loop.bpf.o on debian-11: program 'count_loops': bpf_loop is not available to "
+      "BPF_PROG_TYPE_TRACEPOINT programs on Linux 5.10.0-33-cloud-amd64\n"
+      "  evidence: number of funcs in func_info doesn't match number of subprogs\n"
+      "  fix: bpf_loop needs Linux 5.17 or newer. Ship a variant for older kernels that uses a "
+      "loop with a constant bound (verified since 5.3) instead, chosen at load time with "
+      "libbpf_probe_bpf_helper(BPF_PROG_TYPE_TRACEPOINT, BPF_FUNC_loop).\n"
+      "\n"
+      "loop.bpf.o on debian-unstable: the guest did not finish within the timeout\n"
+      "  evidence: [    2.611742] Run /init as init process\n"
+      "  fix: Raise --timeout (emulation without KVM is several times slower), and read "
+      "serial.log for where the guest stopped.\n"
+      "\n"
+      "freplace.bpf.o on debian-unstable: the guest did not finish within the timeout\n"
+      "  evidence: [    2.611742] Run /init as init process\n"
+      "  fix: Raise --timeout (emulation without KVM is several times slower), and read "
+      "serial.log for where the guest stopped.\n"
+      "\n"
       "1 of 6 targets compatible; required: 1 passed, 1 failed, 0 error; 2 skipped\n");
   EXPECT_EQ(table.find('\x1b'), std::string::npos);
 }
