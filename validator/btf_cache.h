@@ -1,10 +1,12 @@
-/* Kernel (vmlinux) BTF parsed once per boot and shared by every libbpf object of the run. */
+/* Kernel (vmlinux and module) BTF parsed once per boot and shared by every libbpf object of the
+ * run. */
 #ifndef BPFCOMPAT_VALIDATOR_BTF_CACHE_H
 #define BPFCOMPAT_VALIDATOR_BTF_CACHE_H
 
 struct btf;
 
-/* Parses vmlinux BTF now (call before forking per artifact). Returns 0, or -errno. */
+/* Parses vmlinux BTF, indexes it by name and parses the loaded modules' BTF now (call before
+ * forking per artifact, after loading modules). Returns 0, or -errno. */
 int btf_cache_init(void);
 
 /* The cached vmlinux BTF, or NULL when the kernel has none or init was not called. */

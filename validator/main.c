@@ -14,9 +14,11 @@
 #include "btf_cache.h"
 #include "clock.h"
 #include "json.h"
+#include "libbpf_warm.h"
 #include "logcap.h"
 #include "pid1.h"
 #include "probe.h"
+#include "probe_cache.h"
 #include "runner.h"
 
 #ifndef BPFCOMPAT_VALIDATOR_VERSION
@@ -136,8 +138,12 @@ int main(int argc, char** argv) {
     write_error(out, err);
     a.n_artifacts = 0;
   }
-  /* Parse vmlinux BTF once, before forking: every child inherits it (see btf_cache.c). */
+  /* Work done once, before forking, that every child would otherwise repeat: parse vmlinux and
+   * module BTF (btf_cache.c), run libbpf's kernel feature probes (libbpf_warm.c), and share the
+   * answers of the record's support probes between cases (probe_cache.c). */
   if (kf.btf_vmlinux && !a.no_btf_cache) btf_cache_init();
+  if (a.n_artifacts > 0) libbpf_warm_features();
+  probe_cache_init();
 
   struct case_opts co = {.load_attach = a.load_attach,
                          .bpf_lsm_active = kf.bpf_lsm_active,

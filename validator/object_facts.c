@@ -7,6 +7,7 @@
 #include <bpf/libbpf.h>
 
 #include "btf_cache.h"
+#include "probe_cache.h"
 
 void write_maps(struct jw* w, struct bpf_object* obj) {
   struct bpf_map* m;
@@ -19,7 +20,7 @@ void write_maps(struct jw* w, struct bpf_object* obj) {
     jw_int(w, "type", t);
     jw_str(w, "type_name", tn ? tn : "");
     jw_int(w, "max_entries", bpf_map__max_entries(m));
-    jw_tristate(w, "supported", libbpf_probe_bpf_map_type(t, NULL));
+    jw_tristate(w, "supported", probe_map_type(t));
     jw_obj_end(w);
   }
   jw_arr_end(w);

@@ -1,7 +1,8 @@
 /* Isolated program load. The first attempt asks the verifier only for statistics (log level 4:
  * cheap, gives "processed N insns"); only a failure pays for a second, verbose attempt (level 1,
  * 8 MiB) whose tail explains the rejection. Kernels before 6.4 truncate a full log at the end,
- * so the buffer is large enough for the tail to be the real end of the log. */
+ * so the buffer is large enough for the tail to be the real end of the log. artifact.c calls
+ * this only for programs the whole-object load cannot speak for (see there). */
 #include "prog_load.h"
 
 #include <errno.h>
@@ -10,10 +11,9 @@
 
 #include <bpf/libbpf.h>
 
-#define STATS_LOG_SIZE (64 * 1024)
 #define VERBOSE_LOG_SIZE (8 * 1024 * 1024)
 
-static long long parse_insns(const char* log) {
+long long parse_insns(const char* log) {
   const char *p = log, *hit = NULL;
   /* the last occurrence: a verbose log may quote earlier numbers */
   while ((p = strstr(p, "processed ")) != NULL) {
@@ -71,11 +71,15 @@ void load_isolated(const char* path, const char* prog_name, struct load_result* 
   big[0] = '\0';
   attempt(path, prog_name, big, VERBOSE_LOG_SIZE, 1, &found);
   big[VERBOSE_LOG_SIZE - 1] = '\0';
-  r->insns = parse_insns(big);
-  size_t n = strlen(big);
-  r->verifier_tail = malloc(LOGCAP_TAIL + 1);
-  if (r->verifier_tail) tail_copy(r->verifier_tail, big, n, LOGCAP_TAIL);
+  load_result_set_verbose_log(r, big);
   free(big);
+}
+
+void load_result_set_verbose_log(struct load_result* r, const char* log) {
+  r->insns = parse_insns(log);
+  free(r->verifier_tail);
+  r->verifier_tail = malloc(LOGCAP_TAIL + 1);
+  if (r->verifier_tail) tail_copy(r->verifier_tail, log, strlen(log), LOGCAP_TAIL);
 }
 
 void write_load_result(struct jw* w, const char* key, const struct load_result* r) {

@@ -1,4 +1,4 @@
-/* Loading: each program alone (isolated), and the whole object as a loader would. */
+/* Loading one program alone (isolated), and the verifier-log helpers shared with artifact.c. */
 #ifndef BPFCOMPAT_VALIDATOR_PROG_LOAD_H
 #define BPFCOMPAT_VALIDATOR_PROG_LOAD_H
 
@@ -14,6 +14,15 @@ struct load_result {
   char* verifier_tail; /* malloc'd, only on failure; NULL otherwise */
   char libbpf_tail[LOGCAP_TAIL + 1];
 };
+
+/* Size of the stats-only (log level 4) verifier log of one program. */
+#define STATS_LOG_SIZE (64 * 1024)
+
+/* "processed N insns" from a verifier log (the last occurrence), -1 when absent. */
+long long parse_insns(const char* log);
+
+/* Fills insns and verifier_tail of a failed load from its verbose (level 1) verifier log. */
+void load_result_set_verbose_log(struct load_result* r, const char* log);
 
 /* Opens `path` afresh and loads only the program `prog_name`. */
 void load_isolated(const char* path, const char* prog_name, struct load_result* r);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,22 +103,37 @@ void run_case(int out_fd, const char* name, const char* path, const struct case_
     return;
   }
 
+  /* The child's exit is polled with the pipe through a pidfd (5.3+); without one, after EOF
+   * the loop polls waitpid every 2 ms. */
+  int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
   struct outbuf b = {0};
   int eof = 0, status = 0, reaped = 0;
-  while (!reaped) {
+  while (!reaped || !eof) {
     long long left = deadline - now_ms();
     if (left <= 0) break;
-    if (!eof) {
-      struct pollfd p = {.fd = pfd[0], .events = POLLIN};
-      if (poll(&p, 1, (int)(left > 1000 ? 1000 : left)) > 0) eof = drain(pfd[0], &b);
+    int wait_ms = (int)(left > 1000 ? 1000 : left);
+    if (eof && pidfd < 0) {
+      if (waitpid(pid, &status, WNOHANG) == pid)
+        reaped = 1;
+      else
+        usleep(2000);
       continue;
     }
-    pid_t r = waitpid(pid, &status, WNOHANG);
-    if (r == pid)
-      reaped = 1;
-    else
-      usleep(2000);
+    struct pollfd p[2];
+    int np = 0, ipipe = -1, ipid = -1;
+    if (!eof) {
+      p[np] = (struct pollfd){.fd = pfd[0], .events = POLLIN};
+      ipipe = np++;
+    }
+    if (!reaped && pidfd >= 0) {
+      p[np] = (struct pollfd){.fd = pidfd, .events = POLLIN};
+      ipid = np++;
+    }
+    if (poll(p, (nfds_t)np, wait_ms) <= 0) continue;
+    if (ipipe >= 0 && p[ipipe].revents) eof = drain(pfd[0], &b);
+    if (ipid >= 0 && p[ipid].revents && waitpid(pid, &status, WNOHANG) == pid) reaped = 1;
   }
+  if (pidfd >= 0) close(pidfd);
   close(pfd[0]);
   long long duration = now_ms() - start;
   if (!reaped) {

@@ -68,13 +68,14 @@ vm::BootRequest boot_request(const KernelTargetContext& ctx, const sources::Prep
                              const std::string& initrd, int attempt) {
   const auto& profile = ctx.entry->profile;
   vm::BootRequest req;
+  req.qemu.binary = ctx.qemu_binary;
   req.qemu.accel = ctx.accel.accel;
   req.qemu.cpus = profile.cpus > 0 ? profile.cpus : 1;
   req.qemu.memory_mb = profile.memory_mb > 0 ? profile.memory_mb : 256;
   req.qemu.kernel = kernel.vmlinuz;
   req.qemu.initrd = initrd;
   req.qemu.append = profile.kernel_cmdline;
-  std::string suffix = attempt > 1 ? fmt::format(".attempt{}", attempt) : "";
+  std::string suffix = attempt_suffix(attempt);
   req.qemu.console_log = ctx.evidence_dir + "/serial" + suffix + ".log";
   req.qemu.results_path = ctx.evidence_dir + "/validator" + suffix + ".jsonl";
   req.qemu_log = ctx.evidence_dir + "/qemu" + suffix + ".log";
@@ -101,6 +102,10 @@ std::string shell_quote_argv(const std::vector<std::string>& argv) {
 
 }  // namespace
 
+std::string attempt_suffix(int attempt) {
+  return attempt > 1 ? fmt::format(".attempt{}", attempt) : "";
+}
+
 const std::vector<std::string>& default_kernel_modules() {
   static const std::vector<std::string> kModules = {"sch_ingress", "cls_bpf"};
   return kModules;
@@ -112,13 +117,17 @@ std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& c
   std::error_code ec;
   std::filesystem::create_directories(ctx.evidence_dir, ec);
 
+  if (cancelled()) return out.interrupted(0);
   emit(ctx, EventKind::kPreparing, ctx.entry->profile.kernel.describe());
   auto kernel = prepare_with_retry(ctx);
   if (!kernel)
     return out.infrastructure_failure(kernel.error(), "KERNEL_UNAVAILABLE", ms_since(t0));
   out.set_kernel(*kernel);
   out.stages().prepare_ms = ms_since(t0);
-  emit(ctx, EventKind::kPrepared, fmt::format("{} ({})", kernel->release, kernel->package_version));
+  emit(ctx, EventKind::kPrepared,
+       kernel->package_version.empty()
+           ? kernel->release
+           : fmt::format("{} ({})", kernel->release, kernel->package_version));
 
   auto t1 = Clock::now();
   std::string work_dir = ctx.evidence_dir + "/work";

@@ -19,6 +19,7 @@ struct KernelTargetContext {
   const config::MatrixEntry* entry = nullptr;
   const std::vector<report::ArtifactInfo>* artifacts = nullptr;
   std::string validator_path;
+  std::string qemu_binary = "qemu-system-x86_64";
   std::string evidence_dir;  // <run dir>/<profile id>
   sources::Cache* cache = nullptr;
   vm::AccelChoice accel;
@@ -30,6 +31,9 @@ struct KernelTargetContext {
 
 // One TargetReport per artifact, in artifact order. Never throws; failures become verdicts.
 std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& ctx);
+
+// Evidence files of a retried boot get this suffix ("" for the first attempt, ".attempt2").
+std::string attempt_suffix(int attempt);
 
 // Modules every kernel-lane boot loads when the kernel has them as modules (tc/clsact).
 const std::vector<std::string>& default_kernel_modules();

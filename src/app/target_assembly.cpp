@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/validation/validator_output.h"
+#include "kernel_target.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -71,9 +72,11 @@ report::TargetReport TargetAssembly::base(const report::ArtifactInfo& artifact) 
   t.attempts = attempts_;
   t.retry_reason = retry_reason_;
   t.evidence.dir = evidence_dir_;
-  t.evidence.serial_log = evidence_dir_ + "/serial.log";
-  t.evidence.qemu_log = evidence_dir_ + "/qemu.log";
-  t.evidence.validator_output = evidence_dir_ + "/validator.jsonl";
+  // The files of the attempt whose results the report shows (the last one).
+  std::string suffix = attempt_suffix(attempts_);
+  t.evidence.serial_log = evidence_dir_ + "/serial" + suffix + ".log";
+  t.evidence.qemu_log = evidence_dir_ + "/qemu" + suffix + ".log";
+  t.evidence.validator_output = evidence_dir_ + "/validator" + suffix + ".jsonl";
   t.evidence.qemu_cmdline = evidence_dir_ + "/qemu-cmdline.txt";
   return t;
 }

@@ -110,7 +110,7 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
   std::string cache_root =
       options.cache_dir.empty() ? sources::Cache::default_root() : options.cache_dir;
   auto accel =
-      vm::choose_accelerator(options.accel, "qemu-system-x86_64", cache_root + "/accel-probe.txt");
+      vm::choose_accelerator(options.accel, options.qemu_binary, cache_root + "/accel-probe.txt");
   if (!accel) return std::move(accel).error();
 
   report::RunReport rep;
@@ -132,6 +132,7 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
   KernelTargetContext shared;
   shared.artifacts = &rep.artifacts;
   shared.validator_path = *validator;
+  shared.qemu_binary = options.qemu_binary;
   shared.evidence_dir = rep.run_dir;
   shared.cache = &cache;
   shared.accel = *accel;

@@ -58,6 +58,7 @@ Result<app::TestOptions> to_options(const TestArgs& a, const GlobalOptions& glob
   o.workdir = a.workdir;
   o.keep = a.keep;
   o.validator = a.validator;
+  if (const char* qemu = std::getenv("BPFCOMPAT_QEMU"); qemu && *qemu) o.qemu_binary = qemu;
   o.exe_path = global.argv0;
   return o;
 }

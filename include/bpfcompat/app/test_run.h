@@ -25,8 +25,9 @@ struct TestOptions {
   std::string workdir = ".bpfcompat";
   bool keep = false;  // keep initramfs and work files
   classify::Mode mode = classify::Mode::kLoadAttach;
-  std::string validator;  // empty: located next to the executable
-  std::string exe_path;   // argv[0] resolved, to locate the validator
+  std::string validator;                           // empty: located next to the executable
+  std::string qemu_binary = "qemu-system-x86_64";  // $BPFCOMPAT_QEMU overrides it in the CLI
+  std::string exe_path;                            // argv[0] resolved, to locate the validator
 };
 
 struct TestOutcome {
