@@ -11,6 +11,7 @@
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/report/report.h"
 #include "bpfcompat/sources/cache.h"
+#include "bpfcompat/transport/ssh_keys.h"
 #include "bpfcompat/vm/accelerator.h"
 
 namespace bpfcompat::app {
@@ -27,6 +28,7 @@ struct KernelTargetContext {
   classify::Mode mode = classify::Mode::kLoadAttach;
   bool keep = false;
   EventSink* events = nullptr;
+  const transport::SshKeyPair* client_key = nullptr;  // cloud-image lane: the run's login key
 };
 
 // One TargetReport per artifact, in artifact order. Never throws; failures become verdicts.

@@ -51,7 +51,9 @@ TargetAssembly::TargetAssembly(const config::MatrixEntry* entry,
       artifacts_(artifacts),
       accel_(std::move(accel)),
       evidence_dir_(std::move(evidence_dir)),
-      requested_kernel_(entry->profile.kernel.describe()) {}
+      requested_kernel_(entry->profile.lane == config::Lane::kCloudImage && entry->profile.image
+                            ? "image " + entry->profile.image->describe()
+                            : entry->profile.kernel.describe()) {}
 
 void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
   requested_kernel_ = kernel.package.empty() ? fmt::format("{} ({})", kernel.source, kernel.release)
@@ -100,6 +102,17 @@ std::vector<report::TargetReport> TargetAssembly::infrastructure_failure(const E
   return all_with(
       classify::infrastructure_verdict(infra_code_for(error, code), error.describe(), error.hint),
       total_ms);
+}
+
+std::vector<report::TargetReport> TargetAssembly::guest_failure(const Error& error,
+                                                                const std::string& code,
+                                                                const std::string& console_tail,
+                                                                long total_ms) {
+  auto reports =
+      all_with(classify::infrastructure_verdict(code, error.describe(), error.hint), total_ms);
+  for (auto& t : last_) t.console_tail = console_tail;
+  for (auto& t : reports) t.console_tail = console_tail;
+  return reports;
 }
 
 std::vector<report::TargetReport> TargetAssembly::interrupted(long total_ms) {

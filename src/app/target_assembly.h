@@ -27,6 +27,10 @@ class TargetAssembly {
 
   std::vector<report::TargetReport> infrastructure_failure(const Error& error,
                                                            const std::string& code, long total_ms);
+  // A guest that failed before it produced a result (cloud-image lane): the stage's code, its
+  // message and hint, and the console tail.
+  std::vector<report::TargetReport> guest_failure(const Error& error, const std::string& code,
+                                                  const std::string& console_tail, long total_ms);
   std::vector<report::TargetReport> interrupted(long total_ms);
   std::vector<report::TargetReport> from_boot(const vm::BootOutcome& outcome, classify::Mode mode,
                                               long total_ms);

@@ -16,6 +16,7 @@
 #include "bpfcompat/core/sha256.h"
 #include "bpfcompat/report/report.h"
 #include "bpfcompat/sources/cache.h"
+#include "cloud_target.h"
 #include "kernel_target.h"
 #include "run_identity.h"
 #include "validator_locator.h"
@@ -52,7 +53,8 @@ std::vector<std::vector<report::TargetReport>> run_targets(const config::Matrix&
       KernelTargetContext ctx = shared;
       ctx.entry = &matrix.entries[i];
       ctx.evidence_dir = shared.evidence_dir + "/" + ctx.entry->profile.id;
-      results[i] = run_kernel_target(ctx);
+      results[i] = ctx.entry->profile.lane == config::Lane::kCloudImage ? run_cloud_target(ctx)
+                                                                        : run_kernel_target(ctx);
     }
   };
   std::vector<std::thread> threads;
@@ -64,12 +66,12 @@ std::vector<std::vector<report::TargetReport>> run_targets(const config::Matrix&
 
 Result<void> check_lanes(const config::Matrix& matrix) {
   for (const auto& e : matrix.entries) {
-    if (e.profile.lane != config::Lane::kKernel) {
+    if (e.profile.lane == config::Lane::kHost) {
       return invalid_input(
           fmt::format("{}: profile '{}' uses lane '{}', which this version cannot run yet",
                       matrix.path.empty() ? "matrix" : matrix.path, e.profile.id,
                       config::lane_name(e.profile.lane)),
-          "use kernel-lane profiles");
+          "use kernel or cloud-image profiles");
     }
   }
   return {};
@@ -140,6 +142,16 @@ Result<TestOutcome> run_test(const TestOptions& options, EventSink& events) {
   shared.mode = options.mode;
   shared.keep = options.keep;
   shared.events = &events;
+  // One client key per run, shared by every cloud-image target; it lives only in memory and in
+  // the guests' authorized_keys.
+  std::optional<transport::SshKeyPair> client_key;
+  if (std::any_of(matrix->entries.begin(), matrix->entries.end(),
+                  [](const auto& e) { return e.profile.lane == config::Lane::kCloudImage; })) {
+    auto key = transport::generate_ed25519_key("bpfcompat-" + rep.run_id);
+    if (!key) return std::move(key).error();
+    client_key = std::move(*key);
+    shared.client_key = &*client_key;
+  }
   int jobs = options.jobs > 0 ? options.jobs : default_jobs();
   for (auto& per_profile : run_targets(*matrix, shared, jobs)) {
     for (auto& t : per_profile) rep.targets.push_back(std::move(t));

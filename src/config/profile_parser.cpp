@@ -94,8 +94,22 @@ void read_sources(YamlReader& r, const YAML::Node& node, Profile& p) {
     p.image = read_image_source(r, *image);
   } else if (p.lane == Lane::kCloudImage) {
     r.error(node, fmt::format("profile '{}' has no image", p.id),
-            "add 'image:' with url and sha256, or local");
+            "add 'image:' with url and sha256 (or checksum_url), or path");
   }
+}
+
+// The cloud-image lane needs a login user: given, or the distro's known default.
+void check_ssh_user(YamlReader& r, const YAML::Node& node, Profile& p) {
+  if (p.lane != Lane::kCloudImage || !p.ssh_user.empty()) return;
+  p.ssh_user = default_ssh_user(p.distro);
+  if (!p.ssh_user.empty() || find_field(node, "ssh_user")) return;
+  r.error(node, fmt::format("profile '{}' needs 'ssh_user'", p.id),
+          p.distro.empty() ? "add 'ssh_user:' (the image's cloud-init default user), or a known "
+                             "'distro:' (debian, ubuntu, almalinux, rocky, centos, fedora, "
+                             "amazon, opensuse)"
+                           : fmt::format("bpfcompat knows no default user for distro '{}'; add "
+                                         "'ssh_user:' (the image's cloud-init default user)",
+                                         p.distro));
 }
 
 }  // namespace
@@ -113,8 +127,8 @@ bool is_valid_profile_id(const std::string& id) {
 
 const std::vector<std::string>& profile_keys() {
   static const std::vector<std::string> keys = {
-      "id",      "distro",    "version", "lane", "kernel",  "image", "kernel_cmdline",
-      "modules", "memory_mb", "cpus",    "arch", "ssh_user"};
+      "id",      "distro",    "version", "lane", "kernel",   "image", "kernel_cmdline",
+      "modules", "memory_mb", "cpus",    "arch", "ssh_user", "boot"};
   return keys;
 }
 
@@ -137,6 +151,7 @@ void read_profile_definition(YamlReader& r, const YAML::Node& node, Profile& p) 
   if (auto f = find_field(node, "version")) p.version = r.string(*f).value_or("");
   read_sources(r, node, p);
   read_profile_tunables(r, node, p);
+  check_ssh_user(r, node, p);
 }
 
 void read_profile_tunables(YamlReader& r, const YAML::Node& node, Profile& p) {
@@ -146,6 +161,15 @@ void read_profile_tunables(YamlReader& r, const YAML::Node& node, Profile& p) {
     p.memory_mb = r.positive_int(*f, kMaxMemoryMb).value_or(0);
   if (auto f = find_field(node, "cpus")) p.cpus = r.positive_int(*f, kMaxCpus).value_or(0);
   if (auto f = find_field(node, "arch")) read_arch(r, *f, p);
+  if (auto f = find_field(node, "boot")) {
+    if (p.lane != Lane::kCloudImage) {
+      r.error(f->key, fmt::format("'boot' applies to the cloud-image lane only; this profile's "
+                                  "lane is {}",
+                                  lane_name(p.lane)));
+    } else {
+      p.boot = read_direct_boot(r, *f);
+    }
+  }
   if (auto f = find_field(node, "ssh_user")) {
     if (p.lane != Lane::kCloudImage) {
       r.error(f->key, fmt::format("'ssh_user' applies to the cloud-image lane only; this "

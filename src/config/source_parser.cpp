@@ -27,59 +27,6 @@ std::string join_or(std::initializer_list<const char*> items) {
   return out;
 }
 
-void missing_key(YamlReader& r, const Field& section, const std::string& key,
-                 const std::string& needs) {
-  r.error(section, fmt::format("'{}' is missing '{}'", section.name, key), needs);
-}
-
-std::optional<std::string> read_url(YamlReader& r, const Field& f,
-                                    std::initializer_list<const char*> schemes) {
-  auto url = r.non_empty_string(f);
-  if (!url) return std::nullopt;
-  if (!has_url_scheme(*url, schemes)) {
-    r.error(f, fmt::format("'{}' is not a URL: '{}'", f.name, *url),
-            fmt::format("use a URL starting with {}", join_or(schemes)));
-    return std::nullopt;
-  }
-  return url;
-}
-
-std::optional<std::string> read_sha256(YamlReader& r, const Field& f) {
-  auto text = r.non_empty_string(f);
-  if (!text) return std::nullopt;
-  std::string lower;
-  for (char c : *text) {
-    if (!std::isxdigit(static_cast<unsigned char>(c))) break;
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (lower.size() == 64 && text->size() == 64) return lower;
-  std::string why = text->size() != 64 ? fmt::format("got {} characters", text->size())
-                                       : fmt::format("'{}' is not one", (*text)[lower.size()]);
-  r.error(f, fmt::format("'sha256' must be 64 hexadecimal digits; {}", why),
-          "use the file's SHA-256 as printed by `sha256sum FILE`");
-  return std::nullopt;
-}
-
-// A local file or directory named in the profile; it must exist now.
-std::optional<std::string> read_local_path(YamlReader& r, const Field& f, bool directory) {
-  auto text = r.non_empty_string(f);
-  if (!text) return std::nullopt;
-  std::string path = r.resolve_path(*text);
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  bool ok =
-      directory ? std::filesystem::is_directory(status) : std::filesystem::is_regular_file(status);
-  if (!ok) {
-    std::string why = !std::filesystem::exists(status) ? "does not exist"
-                      : directory                      ? "is not a directory"
-                                                       : "is not a regular file";
-    r.error(f, fmt::format("'{}' path '{}' {}", f.name, *text, why),
-            *text == path ? "" : fmt::format("relative paths resolve to {}", path));
-    return std::nullopt;
-  }
-  return path;
-}
-
 std::optional<AptSource> read_apt(YamlReader& r, const Field& f) {
   ContextScope scope(r, "apt");
   const char* needs = "apt needs 'suite' and 'package' ('repo' defaults to the Debian mirror)";
@@ -146,6 +93,59 @@ std::optional<LocalKernelSource> read_local(YamlReader& r, const Field& f) {
 
 }  // namespace
 
+void missing_key(YamlReader& r, const Field& section, const std::string& key,
+                 const std::string& needs) {
+  r.error(section, fmt::format("'{}' is missing '{}'", section.name, key), needs);
+}
+
+std::optional<std::string> read_url(YamlReader& r, const Field& f,
+                                    std::initializer_list<const char*> schemes) {
+  auto url = r.non_empty_string(f);
+  if (!url) return std::nullopt;
+  if (!has_url_scheme(*url, schemes)) {
+    r.error(f, fmt::format("'{}' is not a URL: '{}'", f.name, *url),
+            fmt::format("use a URL starting with {}", join_or(schemes)));
+    return std::nullopt;
+  }
+  return url;
+}
+
+std::optional<std::string> read_sha256(YamlReader& r, const Field& f) {
+  auto text = r.non_empty_string(f);
+  if (!text) return std::nullopt;
+  std::string lower;
+  for (char c : *text) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) break;
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (lower.size() == 64 && text->size() == 64) return lower;
+  std::string why = text->size() != 64 ? fmt::format("got {} characters", text->size())
+                                       : fmt::format("'{}' is not one", (*text)[lower.size()]);
+  r.error(f, fmt::format("'sha256' must be 64 hexadecimal digits; {}", why),
+          "use the file's SHA-256 as printed by `sha256sum FILE`");
+  return std::nullopt;
+}
+
+// A local file or directory named in the profile; it must exist now.
+std::optional<std::string> read_local_path(YamlReader& r, const Field& f, bool directory) {
+  auto text = r.non_empty_string(f);
+  if (!text) return std::nullopt;
+  std::string path = r.resolve_path(*text);
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  bool ok =
+      directory ? std::filesystem::is_directory(status) : std::filesystem::is_regular_file(status);
+  if (!ok) {
+    std::string why = !std::filesystem::exists(status) ? "does not exist"
+                      : directory                      ? "is not a directory"
+                                                       : "is not a regular file";
+    r.error(f, fmt::format("'{}' path '{}' {}", f.name, *text, why),
+            *text == path ? "" : fmt::format("relative paths resolve to {}", path));
+    return std::nullopt;
+  }
+  return path;
+}
+
 std::optional<KernelSource> read_kernel_source(YamlReader& r, const Field& kernel) {
   ContextScope scope(r, "kernel");
   const char* needs = "give exactly one of apt, package or local";
@@ -179,36 +179,6 @@ std::optional<KernelSource> read_kernel_source(YamlReader& r, const Field& kerne
     return std::nullopt;
   }
   if (!ok) return std::nullopt;
-  return source;
-}
-
-std::optional<ImageSource> read_image_source(YamlReader& r, const Field& image) {
-  ContextScope scope(r, "image");
-  const char* needs = "give 'url' with its 'sha256', or 'local' (a qcow2 or raw file)";
-  if (!r.expect_map(image, needs)) return std::nullopt;
-  r.check_keys(image.value, {"url", "sha256", "local"});
-  auto url_field = find_field(image.value, "url");
-  auto sha_field = find_field(image.value, "sha256");
-  auto local_field = find_field(image.value, "local");
-  ImageSource source;
-  if (url_field && local_field) {
-    r.error(local_field->key, "'image' has both 'url' and 'local'", needs);
-    return std::nullopt;
-  }
-  if (local_field) {
-    if (sha_field) r.error(sha_field->key, "'sha256' goes with 'url', not with 'local'", needs);
-    auto path = read_local_path(r, *local_field, false);
-    if (!path || sha_field) return std::nullopt;
-    source.local_path = *path;
-    return source;
-  }
-  if (!url_field) missing_key(r, image, "url", needs);
-  if (!sha_field) missing_key(r, image, "sha256", needs);
-  auto url = url_field ? read_url(r, *url_field, {"http://", "https://"}) : std::nullopt;
-  auto sha = sha_field ? read_sha256(r, *sha_field) : std::nullopt;
-  if (!url || !sha) return std::nullopt;
-  source.url = *url;
-  source.sha256 = *sha;
   return source;
 }
 

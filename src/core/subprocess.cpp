@@ -65,6 +65,7 @@ Result<Subprocess> Subprocess::spawn(const std::vector<std::string>& argv,
     dup2(null_fd, STDIN_FILENO);
     dup2(out_fd, STDOUT_FILENO);
     dup2(err_fd >= 0 ? err_fd : out_fd, STDERR_FILENO);
+    for (int fd : opts.inherit_fds) fcntl(fd, F_SETFD, 0);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);

@@ -42,12 +42,26 @@ struct KernelSource {
   std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
 };
 
-// A cloud image for the cloud-image lane: url + sha256, or a local file. Parsed, not yet run.
+// A cloud image for the cloud-image lane: url + sha256, url + checksum_url (a SHA256SUMS-style
+// file that lists the url's basename), or a local file.
 struct ImageSource {
   std::string url;
   std::string sha256;
+  std::string checksum_url;
   std::string local_path;
+  std::string format;            // "qcow2", "raw", or empty: detected from the file's header
+  std::string describe() const;  // "https://.../x.qcow2", "local /x/disk.img"
 };
+
+// Direct kernel boot for images without a bootloader (-kernel/-initrd/-append).
+struct DirectBoot {
+  std::string kernel;   // absolute path
+  std::string initrd;   // absolute path, may be empty
+  std::string cmdline;  // e.g. "root=LABEL=cloudroot ro console=ttyS0"
+};
+
+// The login user of a distro's cloud images ("debian", "ubuntu", "ec2-user"...), or empty.
+std::string default_ssh_user(const std::string& distro);
 
 struct Profile {
   std::string id;
@@ -62,7 +76,8 @@ struct Profile {
   std::string arch = "x86_64";
   std::string origin;                // "file:line" of its definition, or "built-in"
   std::optional<ImageSource> image;  // cloud-image lane only
-  std::string ssh_user;              // cloud-image lane only; empty: the lane's default
+  std::string ssh_user;              // cloud-image lane only; the distro's default if not given
+  std::optional<DirectBoot> boot;    // cloud-image lane only
 };
 
 struct MatrixEntry {

@@ -14,9 +14,16 @@
 namespace bpfcompat {
 
 struct SpawnOptions {
+  // A constructor, not an aggregate, so that SpawnOptions{out, err, append} stays warning-free
+  // as members are added.
+  SpawnOptions(std::string out = {}, std::string err = {}, bool append_output = false)
+      : stdout_path(std::move(out)), stderr_path(std::move(err)), append(append_output) {}
   std::string stdout_path;  // empty: /dev/null
   std::string stderr_path;  // empty: same as stdout
   bool append = false;      // append to the output files instead of truncating
+  // Open fds (normally O_CLOEXEC) the child keeps under the same numbers; only this child
+  // inherits them, other children spawned meanwhile by other threads do not.
+  std::vector<int> inherit_fds{};
 };
 
 struct ExitStatus {

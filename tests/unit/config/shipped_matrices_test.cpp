@@ -22,6 +22,24 @@ TEST(ShippedMatrices, EveryFileInMatricesLoads) {
   EXPECT_GE(n, 2);
 }
 
+TEST(ShippedMatrices, EveryCloudImageMatrixLoadsWithChecksumUrls) {
+  fs::path dir = fs::path(BPFCOMPAT_TEST_DATA) / ".." / ".." / "matrices" / "cloud";
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    auto matrix = load_matrix(entry.path().string());
+    ASSERT_TRUE(matrix) << matrix.error().describe();
+    for (const auto& e : matrix->entries) {
+      EXPECT_EQ(e.profile.lane, Lane::kCloudImage) << e.profile.id;
+      ASSERT_TRUE(e.profile.image) << e.profile.id;
+      EXPECT_FALSE(e.profile.image->checksum_url.empty()) << e.profile.id;
+      EXPECT_FALSE(e.profile.ssh_user.empty()) << e.profile.id;
+      ++n;
+    }
+  }
+  EXPECT_EQ(n, 7);  // ubuntu 20.04/22.04/24.04, almalinux 8/9, rocky 9, centos stream 9
+}
+
 TEST(ShippedMatrices, DebianMatrixEqualsTheBuiltInDefault) {
   auto matrix = load_matrix(
       (fs::path(BPFCOMPAT_TEST_DATA) / ".." / ".." / "matrices" / "debian.yaml").string());

@@ -1,10 +1,14 @@
 #include "bpfcompat/core/subprocess.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include "bpfcompat/core/cancellation.h"
+#include "bpfcompat/core/temp_dir.h"
+#include "bpfcompat/core/unique_fd.h"
 
 namespace bpfcompat {
 namespace {
@@ -44,6 +48,31 @@ TEST(Subprocess, WaitStopsOnCancellation) {
   request_cancellation(SIGINT);
   EXPECT_FALSE(p->wait_for(milliseconds(10000)));
   reset_cancellation();
+}
+
+TEST(Subprocess, InheritsOnlyTheListedCloexecFds) {
+  auto dir = TempDir::create("subprocess-test");
+  ASSERT_TRUE(dir);
+  UniqueFd listed(open("/dev/null", O_RDONLY | O_CLOEXEC));
+  UniqueFd other(open("/dev/null", O_RDONLY | O_CLOEXEC));
+  ASSERT_TRUE(listed && other);
+  std::string script = "test -e /proc/self/fd/" + std::to_string(listed.get()) +
+                       " && echo listed; test -e /proc/self/fd/" + std::to_string(other.get()) +
+                       " && echo other; true";
+  SpawnOptions opts{dir->path() + "/out", {}, false};
+  opts.inherit_fds = {listed.get()};
+  auto proc = Subprocess::spawn({"sh", "-c", script}, opts);
+  ASSERT_TRUE(proc);
+  auto status = proc->wait_for(milliseconds(5000));
+  ASSERT_TRUE(status);
+  FILE* f = fopen((dir->path() + "/out").c_str(), "r");
+  ASSERT_NE(f, nullptr);
+  char buf[64] = {};
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  EXPECT_EQ(std::string(buf, n), "listed\n");
+  // The parent's fd keeps its close-on-exec flag.
+  EXPECT_NE(fcntl(listed.get(), F_GETFD) & FD_CLOEXEC, 0);
 }
 
 TEST(Subprocess, MissingProgramExits127) {
