@@ -16,6 +16,7 @@
 #include "bpfcompat/transport/ssh_keys.h"
 #include "bpfcompat/vm/cloud_seed.h"
 #include "cloud_fixture.h"
+#include "support/qemu_processes.h"
 #include "support/run_bpfcompat.h"
 
 namespace bpfcompat {
@@ -163,25 +164,8 @@ TEST(CloudImageGuards, BootThatNeverReachesSshIsBootTimeoutWithTriage) {
   EXPECT_NE(tail.find("Begin:"), std::string::npos) << tail;  // initramfs-tools, waiting
 }
 
-// QEMU processes whose command line mentions `marker`.
-int count_qemu(const std::string& marker) {
-  int n = 0;
-  for (const auto& p : fs::directory_iterator("/proc")) {
-    std::ifstream in(p.path() / "cmdline");
-    std::string cmd((std::istreambuf_iterator<char>(in)), {});
-    if (cmd.find("qemu-system") != std::string::npos && cmd.find(marker) != std::string::npos) ++n;
-  }
-  return n;
-}
-
-bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (cond()) return true;
-    std::this_thread::sleep_for(100ms);
-  }
-  return cond();
-}
+using testing::count_qemu;
+using testing::wait_until;
 
 void signal_during_boot(int sig) {
   REQUIRE_FIXTURE(f);

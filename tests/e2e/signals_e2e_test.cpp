@@ -10,6 +10,7 @@
 
 #include "bpfcompat/core/subprocess.h"
 #include "bpfcompat/core/temp_dir.h"
+#include "support/qemu_processes.h"
 
 namespace bpfcompat {
 namespace {
@@ -17,25 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-// QEMU processes whose command line mentions `marker` (our unique work directory).
-int count_qemu(const std::string& marker) {
-  int n = 0;
-  for (const auto& p : fs::directory_iterator("/proc")) {
-    std::ifstream in(p.path() / "cmdline");
-    std::string cmd((std::istreambuf_iterator<char>(in)), {});
-    if (cmd.find("qemu-system") != std::string::npos && cmd.find(marker) != std::string::npos) ++n;
-  }
-  return n;
-}
-
-bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (cond()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return cond();
-}
+using testing::count_qemu;
+using testing::wait_until;
 
 struct RunningTest {
   std::unique_ptr<TempDir> dir;
