@@ -1,4 +1,5 @@
 // The cloud-image lane's `image:` and `boot:` sections, and its per-distro defaults.
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -10,7 +11,10 @@ namespace bpfcompat::config {
 namespace {
 
 const char* const kImageNeeds =
-    "give 'url' with its 'sha256' or a 'checksum_url', or 'path' (a local qcow2 or raw file)";
+    "give 'url' with its 'sha256' or 'sha512' or a 'checksum_url', or 'path' (a local qcow2 or "
+    "raw file)";
+// The keys that say how a downloaded image is verified; they go with 'url' only.
+const std::initializer_list<const char*> kSumKeys = {"sha256", "sha512", "checksum_url"};
 
 // The first of `spellings` present in `map` (the reference tool's spellings are accepted too);
 // a second spelling of the same key is an error.
@@ -41,25 +45,81 @@ std::optional<std::string> read_format(YamlReader& r, const Field& f) {
   return std::nullopt;
 }
 
+// 128 hex digits, lowercased.
+std::optional<std::string> read_sha512(YamlReader& r, const Field& f) {
+  auto text = r.non_empty_string(f);
+  if (!text) return std::nullopt;
+  std::size_t hex = 0;
+  while (hex < text->size() && std::isxdigit(static_cast<unsigned char>((*text)[hex]))) ++hex;
+  if (hex == 128 && text->size() == 128) {
+    std::string lower = *text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+  }
+  std::string why = text->size() != 128 ? fmt::format("got {} characters", text->size())
+                                        : fmt::format("'{}' is not one", (*text)[hex]);
+  r.error(f, fmt::format("'sha512' must be 128 hexadecimal digits; {}", why),
+          "use the file's SHA-512 as printed by `sha512sum FILE`");
+  return std::nullopt;
+}
+
+std::optional<std::string> read_checksum_type(YamlReader& r, const Field& f) {
+  auto text = r.non_empty_string(f);
+  if (!text) return std::nullopt;
+  if (*text == "sha256" || *text == "sha512") return text;
+  std::string hint = did_you_mean(*text, {"sha256", "sha512"});
+  r.error(f, fmt::format("unknown checksum_type '{}'", *text),
+          (hint.empty() ? "" : hint + " ") +
+              "types are sha256 and sha512; leave 'checksum_type' out to tell them by the length "
+              "of the sums");
+  return std::nullopt;
+}
+
+// Exactly one of sha256, sha512, checksum_url; nullopt after reporting otherwise.
+std::optional<Field> find_sum_field(YamlReader& r, const Field& image) {
+  std::optional<Field> found;
+  for (const char* key : kSumKeys) {
+    auto f = find_field(image.value, key);
+    if (!f) continue;
+    if (found) {
+      r.error(f->key, fmt::format("'image' has both '{}' and '{}'", found->name, f->name),
+              "give one of them");
+      return std::nullopt;
+    }
+    found.emplace(*f);
+  }
+  if (!found) {
+    r.error(image, "'image' is missing 'sha256', 'sha512' or 'checksum_url'", kImageNeeds);
+  }
+  return found;
+}
+
 std::optional<ImageSource> read_remote(YamlReader& r, const Field& image, const Field& url_field,
                                        ImageSource source) {
-  auto sha_field = find_field(image.value, "sha256");
-  auto sums_field = find_field(image.value, "checksum_url");
-  if (sha_field && sums_field) {
-    r.error(sums_field->key, "'image' has both 'sha256' and 'checksum_url'", "give one of them");
-    return std::nullopt;
-  }
-  if (!sha_field && !sums_field) {
-    r.error(image, fmt::format("'image' is missing 'sha256' or 'checksum_url'"), kImageNeeds);
+  auto sum_field = find_sum_field(r, image);
+  if (!sum_field) return std::nullopt;
+  auto type_field = find_field(image.value, "checksum_type");
+  if (type_field && sum_field->name != "checksum_url") {
+    r.error(
+        type_field->key,
+        fmt::format("'checksum_type' goes with 'checksum_url', not with '{}'", sum_field->name),
+        fmt::format("'{}' names its algorithm already; remove 'checksum_type'", sum_field->name));
     return std::nullopt;
   }
   auto url = read_url(r, url_field, {"http://", "https://"});
   std::optional<std::string> sum;
-  if (sha_field) sum = read_sha256(r, *sha_field);
-  if (sums_field) sum = read_url(r, *sums_field, {"http://", "https://", "file://"});
-  if (!url || !sum) return std::nullopt;
+  if (sum_field->name == "sha256") sum = read_sha256(r, *sum_field);
+  if (sum_field->name == "sha512") sum = read_sha512(r, *sum_field);
+  if (sum_field->name == "checksum_url")
+    sum = read_url(r, *sum_field, {"http://", "https://", "file://"});
+  std::optional<std::string> type = std::string();
+  if (type_field) type = read_checksum_type(r, *type_field);
+  if (!url || !sum || !type) return std::nullopt;
   source.url = *url;
-  (sha_field ? source.sha256 : source.checksum_url) = *sum;
+  source.checksum_type = *type;
+  if (sum_field->name == "sha256") source.sha256 = *sum;
+  if (sum_field->name == "sha512") source.sha512 = *sum;
+  if (sum_field->name == "checksum_url") source.checksum_url = *sum;
   return source;
 }
 
@@ -71,11 +131,16 @@ std::string ImageSource::describe() const {
 }
 
 std::string default_ssh_user(const std::string& distro) {
+  // The user each project's cloud images configure in cloud-init's default_user; the reference
+  // tool's distro spellings are accepted too.
   static const std::map<std::string, std::string> kUsers = {
-      {"debian", "debian"},     {"ubuntu", "ubuntu"},          {"almalinux", "almalinux"},
-      {"rocky", "rocky"},       {"centos", "cloud-user"},      {"centos-stream", "cloud-user"},
-      {"fedora", "fedora"},     {"amazon", "ec2-user"},        {"amazonlinux", "ec2-user"},
-      {"opensuse", "opensuse"}, {"opensuse-leap", "opensuse"},
+      {"debian", "debian"},          {"ubuntu", "ubuntu"},
+      {"almalinux", "almalinux"},    {"rocky", "rocky"},
+      {"centos", "cloud-user"},      {"centos-stream", "cloud-user"},
+      {"rhel", "cloud-user"},        {"fedora", "fedora"},
+      {"amazon", "ec2-user"},        {"amazonlinux", "ec2-user"},
+      {"amazon-linux", "ec2-user"},  {"opensuse", "opensuse"},
+      {"opensuse-leap", "opensuse"},
   };
   auto it = kUsers.find(distro);
   return it == kUsers.end() ? std::string() : it->second;
@@ -84,8 +149,8 @@ std::string default_ssh_user(const std::string& distro) {
 std::optional<ImageSource> read_image_source(YamlReader& r, const Field& image) {
   ContextScope scope(r, "image");
   if (!r.expect_map(image, kImageNeeds)) return std::nullopt;
-  r.check_keys(image.value, {"url", "source_url", "sha256", "checksum_url", "path", "local",
-                             "local_path", "format"});
+  r.check_keys(image.value, {"url", "source_url", "sha256", "sha512", "checksum_url",
+                             "checksum_type", "path", "local", "local_path", "format"});
   auto url_field = find_spelling(r, image.value, {"url", "source_url"});
   auto local_field = find_spelling(r, image.value, {"path", "local", "local_path"});
   ImageSource source;
@@ -101,7 +166,7 @@ std::optional<ImageSource> read_image_source(YamlReader& r, const Field& image) 
     return std::nullopt;
   }
   if (local_field) {
-    for (const char* key : {"sha256", "checksum_url"}) {
+    for (const char* key : {"sha256", "sha512", "checksum_url", "checksum_type"}) {
       if (auto f = find_field(image.value, key)) {
         r.error(f->key, fmt::format("'{}' goes with 'url', not with '{}'", key, local_field->name),
                 kImageNeeds);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -32,14 +33,44 @@ bool is_fresh(const std::string& path, std::chrono::seconds max_age) {
   return age < max_age;
 }
 
-Result<std::string> normalize_sha256(const std::string& sha256) {
-  std::string hex = sha256;
-  std::transform(hex.begin(), hex.end(), hex.begin(),
+Result<std::string> normalize_hex(const std::string& hex, HashAlgorithm algorithm) {
+  std::string out = hex;
+  std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  bool ok = hex.size() == 64 && std::all_of(hex.begin(), hex.end(),
-                                            [](unsigned char c) { return std::isxdigit(c) != 0; });
-  if (!ok) return invalid_input(fmt::format("'{}' is not a sha256 (64 hex digits)", sha256));
-  return hex;
+  if (algorithm_of_hex(out) != algorithm) {
+    return invalid_input(fmt::format("'{}' is not a {} ({} hex digits)", hex, hash_name(algorithm),
+                                     hex_digest_size(algorithm)));
+  }
+  return out;
+}
+
+// The blob a blobs/<algorithm>/<hex> symlink names, if that blob is present.
+std::optional<std::string> resolve_alias(const std::string& link) {
+  std::error_code ec;
+  auto target = std::filesystem::read_symlink(link, ec);
+  if (ec) return std::nullopt;
+  auto blob = (std::filesystem::path(link).parent_path() / target).lexically_normal().string();
+  if (!file_exists(blob)) return std::nullopt;
+  return blob;
+}
+
+// Points `link` at `target` atomically (a temporary symlink renamed over it).
+Result<void> replace_symlink(const std::string& target, const std::string& link) {
+  std::string tmp = part_path_for(link);
+  if (symlink(target.c_str(), tmp.c_str()) != 0 || rename(tmp.c_str(), link.c_str()) != 0) {
+    int err = errno;
+    unlink(tmp.c_str());
+    return infrastructure_error(fmt::format("cannot write {}: {}", link, strerror(err)));
+  }
+  return {};
+}
+
+Error mismatch_error(const std::string& url, HashAlgorithm algorithm, const std::string& expected,
+                     const std::string& got) {
+  return infrastructure_error(
+      fmt::format("{}{}: expected {}, got {}", kChecksumErrorPrefix, url, expected, got),
+      fmt::format("the file changed upstream or the download was corrupted; check the {} you gave",
+                  hash_name(algorithm)));
 }
 
 }  // namespace
@@ -55,7 +86,7 @@ std::string Cache::default_root() {
 
 Result<std::string> Cache::fetch_verified(const std::string& url, const std::string& sha256,
                                           std::uint64_t max_bytes) {
-  auto expected = normalize_sha256(sha256);
+  auto expected = normalize_hex(sha256, HashAlgorithm::kSha256);
   if (!expected) return expected.error();
   std::string final_path = fmt::format("{}/blobs/sha256/{}", root_, *expected);
   if (file_exists(final_path)) return final_path;
@@ -66,17 +97,50 @@ Result<std::string> Cache::fetch_verified(const std::string& url, const std::str
   std::string part = part_path_for(final_path);
   auto got = download_to_part(url, part, max_bytes);
   if (!got) return std::move(got).error();
-  if (*got != *expected) {
+  if (got->sha256 != *expected) {
     unlink(part.c_str());
-    return infrastructure_error(
-        fmt::format("{}{}: expected {}, got {}", kChecksumErrorPrefix, url, *expected, *got),
-        "the file changed upstream or the download was corrupted; check the sha256 you gave");
+    return mismatch_error(url, HashAlgorithm::kSha256, *expected, got->sha256);
   }
   if (rename(part.c_str(), final_path.c_str()) != 0) {
     int err = errno;
     unlink(part.c_str());
     return infrastructure_error(fmt::format("cannot write {}: {}", final_path, strerror(err)));
   }
+  return final_path;
+}
+
+Result<std::string> Cache::fetch_verified(const std::string& url, const Digest& digest,
+                                          std::uint64_t max_bytes) {
+  if (digest.algorithm == HashAlgorithm::kSha256) return fetch_verified(url, digest.hex, max_bytes);
+  auto expected = normalize_hex(digest.hex, digest.algorithm);
+  if (!expected) return expected.error();
+  std::string link = fmt::format("{}/blobs/{}/{}", root_, hash_name(digest.algorithm), *expected);
+  if (auto blob = resolve_alias(link)) return *blob;
+  auto lock = FileLock::acquire(link + ".lock");
+  if (!lock) return std::move(lock).error();
+  if (auto blob = resolve_alias(link)) return *blob;
+  std::string blobs = root_ + "/blobs/sha256";
+  std::error_code ec;
+  std::filesystem::create_directories(blobs, ec);
+  std::string part = part_path_for(
+      fmt::format("{}/{}-{}", blobs, hash_name(digest.algorithm), expected->substr(0, 16)));
+  auto got = download_to_part(url, part, max_bytes, true);
+  if (!got) return std::move(got).error();
+  if (got->sha512 != *expected) {
+    unlink(part.c_str());
+    return mismatch_error(url, digest.algorithm, *expected, got->sha512);
+  }
+  std::string final_path = fmt::format("{}/{}", blobs, got->sha256);
+  // The same bytes may already be here, fetched by their sha256.
+  if (file_exists(final_path)) {
+    unlink(part.c_str());
+  } else if (rename(part.c_str(), final_path.c_str()) != 0) {
+    int err = errno;
+    unlink(part.c_str());
+    return infrastructure_error(fmt::format("cannot write {}: {}", final_path, strerror(err)));
+  }
+  auto linked = replace_symlink("../sha256/" + got->sha256, link);
+  if (!linked) return std::move(linked).error();
   return final_path;
 }
 

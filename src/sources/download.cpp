@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 
 #include <fmt/format.h>
@@ -34,6 +35,7 @@ void init_curl_once() {
 struct Sink {
   int fd = -1;
   Sha256 hash;
+  std::optional<Sha512> hash512;
   std::uint64_t written = 0;
   std::uint64_t max_bytes = 0;
   bool too_big = false;
@@ -58,6 +60,7 @@ std::size_t on_data(char* data, std::size_t size, std::size_t n, void* user) {
     off += static_cast<std::size_t>(w);
   }
   sink->hash.update(data, len);
+  if (sink->hash512) sink->hash512->update(data, len);
   sink->written += len;
   return len;
 }
@@ -92,13 +95,14 @@ std::string part_path_for(const std::string& final_path) {
   return fmt::format("{}.part.{}.{:08x}", final_path, getpid(), static_cast<std::uint32_t>(rng()));
 }
 
-Result<std::string> download_to_part(const std::string& url, const std::string& part_path,
-                                     std::uint64_t max_bytes) {
+Result<DownloadDigests> download_to_part(const std::string& url, const std::string& part_path,
+                                         std::uint64_t max_bytes, bool with_sha512) {
   init_curl_once();
   std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
   if (!curl) return internal_error("curl_easy_init failed");
   Sink sink;
   sink.max_bytes = max_bytes;
+  if (with_sha512) sink.hash512.emplace();
   UniqueFd fd(open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (!fd) {
     return infrastructure_error(fmt::format("cannot write {}: {}", part_path, strerror(errno)));
@@ -133,7 +137,10 @@ Result<std::string> download_to_part(const std::string& url, const std::string& 
     unlink(part_path.c_str());
     return transfer_error(url, rc, status, sink, detail);
   }
-  return sink.hash.hex_digest();
+  DownloadDigests out;
+  out.sha256 = sink.hash.hex_digest();
+  if (sink.hash512) out.sha512 = sink.hash512->hex_digest();
+  return out;
 }
 
 Result<std::string> download_file(const std::string& url, const std::string& dest,
@@ -142,14 +149,14 @@ Result<std::string> download_file(const std::string& url, const std::string& des
   auto parent = std::filesystem::path(dest).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   std::string part = part_path_for(dest);
-  auto sha = download_to_part(url, part, max_bytes);
-  if (!sha) return sha;
+  auto sums = download_to_part(url, part, max_bytes);
+  if (!sums) return std::move(sums).error();
   if (rename(part.c_str(), dest.c_str()) != 0) {
     int err = errno;
     unlink(part.c_str());
     return infrastructure_error(fmt::format("cannot write {}: {}", dest, strerror(err)));
   }
-  return sha;
+  return std::move(sums->sha256);
 }
 
 }  // namespace bpfcompat::sources

@@ -1,4 +1,4 @@
-#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,18 +13,6 @@ namespace {
 constexpr std::uint64_t kMaxImageBytes = 32ull << 30;
 constexpr std::uint64_t kMaxSumsBytes = 8u << 20;
 constexpr std::chrono::hours kSumsMaxAge{6};
-
-bool is_sha256_hex(const std::string& s) {
-  if (s.size() != 64) return false;
-  for (char c : s)
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The last path component of a URL, without query or fragment.
 std::string url_basename(const std::string& url) {
@@ -41,45 +29,31 @@ Result<std::string> read_header(const std::string& path) {
   return header;
 }
 
-Result<std::string> sha256_from_sums(Cache& cache, const config::ImageSource& image) {
+Result<Digest> digest_from_sums(Cache& cache, const config::ImageSource& image) {
   auto sums_path = cache.fetch_index(image.checksum_url, kMaxSumsBytes, kSumsMaxAge);
   if (!sums_path) return in_context(std::move(sums_path).error(), "fetching the checksum file");
   std::ifstream in(*sums_path);
   std::stringstream text;
   text << in.rdbuf();
   std::string name = url_basename(image.url);
-  if (auto sum = find_sha256_in_sums(text.str(), name)) return *sum;
-  return invalid_input(fmt::format("{} lists no SHA-256 for {}", image.checksum_url, name),
-                       "check the image URL and that the checksum file holds SHA-256 sums");
+  std::optional<HashAlgorithm> algorithm;
+  if (!image.checksum_type.empty()) algorithm = parse_hash_algorithm(image.checksum_type);
+  // X.qcow2.sha256, X.qcow2.CHECKSUM...: a checksum file that belongs to this image alone.
+  bool sidecar = url_basename(image.checksum_url).rfind(name + ".", 0) == 0;
+  if (auto sum = find_digest_in_sums(text.str(), name, algorithm, sidecar)) return *sum;
+  std::string what = algorithm ? std::string(hash_display_name(*algorithm)) : "SHA-256 or SHA-512";
+  return invalid_input(fmt::format("{} lists no {} sum for {}", image.checksum_url, what, name),
+                       "check the image URL and that the checksum file holds SHA-256 or SHA-512 "
+                       "sums (set 'checksum_type' if it holds both)");
+}
+
+Result<Digest> expected_digest(Cache& cache, const config::ImageSource& image) {
+  if (!image.sha256.empty()) return Digest{HashAlgorithm::kSha256, image.sha256};
+  if (!image.sha512.empty()) return Digest{HashAlgorithm::kSha512, image.sha512};
+  return digest_from_sums(cache, image);
 }
 
 }  // namespace
-
-std::optional<std::string> find_sha256_in_sums(const std::string& sums,
-                                               const std::string& file_name) {
-  std::istringstream lines(sums);
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    // BSD: SHA256 (name) = hex
-    if (line.rfind("SHA256 (", 0) == 0) {
-      auto close = line.rfind(") = ");
-      if (close == std::string::npos) continue;
-      std::string name = line.substr(8, close - 8);
-      std::string hex = line.substr(close + 4);
-      if (name == file_name && is_sha256_hex(hex)) return lower(hex);
-      continue;
-    }
-    // GNU: hex, whitespace, optional '*' (binary mode), name
-    auto space = line.find_first_of(" \t");
-    if (space == std::string::npos || !is_sha256_hex(line.substr(0, space))) continue;
-    std::string name = line.substr(line.find_first_not_of(" \t", space));
-    if (!name.empty() && name[0] == '*') name.erase(0, 1);
-    if (name.rfind("./", 0) == 0) name.erase(0, 2);
-    if (name == file_name) return lower(line.substr(0, space));
-  }
-  return std::nullopt;
-}
 
 std::string detect_image_format(const std::string& header) {
   return header.rfind("QFI\xfb", 0) == 0 ? "qcow2" : "raw";
@@ -95,16 +69,14 @@ Result<PreparedImage> prepare_image(Cache& cache, const config::Profile& profile
   if (!image.local_path.empty()) {
     out.path = image.local_path;
   } else {
-    std::string sha256 = image.sha256;
-    if (sha256.empty()) {
-      auto listed = sha256_from_sums(cache, image);
-      if (!listed) return std::move(listed).error();
-      sha256 = *listed;
-    }
-    auto path = cache.fetch_verified(image.url, sha256, kMaxImageBytes);
+    auto digest = expected_digest(cache, image);
+    if (!digest) return std::move(digest).error();
+    auto path = cache.fetch_verified(image.url, *digest, kMaxImageBytes);
     if (!path) return in_context(std::move(path).error(), "fetching " + image.url);
     out.path = *path;
-    out.sha256 = sha256;
+    // The cache keeps every blob under its sha256, whatever the algorithm that verified it.
+    out.sha256 = std::filesystem::path(*path).filename().string();
+    if (digest->algorithm == HashAlgorithm::kSha512) out.sha512 = digest->hex;
   }
   if (!image.format.empty()) {
     out.format = image.format;

@@ -42,12 +42,14 @@ struct KernelSource {
   std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
 };
 
-// A cloud image for the cloud-image lane: url + sha256, url + checksum_url (a SHA256SUMS-style
-// file that lists the url's basename), or a local file.
+// A cloud image for the cloud-image lane: url + sha256, url + sha512, url + checksum_url (a
+// SHA256SUMS/SHA512SUMS-style file that lists the url's basename), or a local file.
 struct ImageSource {
   std::string url;
-  std::string sha256;
+  std::string sha256;  // lowercase hex
+  std::string sha512;  // lowercase hex
   std::string checksum_url;
+  std::string checksum_type;  // with checksum_url: "sha256", "sha512", or empty: by digest length
   std::string local_path;
   std::string format;            // "qcow2", "raw", or empty: detected from the file's header
   std::string describe() const;  // "https://.../x.qcow2", "local /x/disk.img"

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/core/sha256.h"
 
 namespace bpfcompat::sources {
 
@@ -21,6 +22,12 @@ class Cache {
   // into it when absent. A checksum mismatch deletes the download and returns an
   // kInfrastructure error whose message names both sums (code IMAGE_CHECKSUM_MISMATCH).
   Result<std::string> fetch_verified(const std::string& url, const std::string& sha256,
+                                     std::uint64_t max_bytes);
+
+  // The same for a digest of either algorithm. Blobs stay keyed by sha256: a SHA-512 download is
+  // stored as blobs/sha256/<its sha256> and found again through the symlink
+  // blobs/sha512/<hex> → ../sha256/<sha256>. The returned path is always blobs/sha256/<sha256>.
+  Result<std::string> fetch_verified(const std::string& url, const Digest& digest,
                                      std::uint64_t max_bytes);
 
   // An index file (Release, Packages.xz) with no known checksum: cached under index/ and reused

@@ -17,5 +17,25 @@ TEST(Sha256, IncrementalEqualsOneShot) {
   EXPECT_EQ(h.hex_digest(), sha256_hex("abc"));
 }
 
+TEST(Sha512, KnownVectorsAndIncremental) {
+  EXPECT_EQ(sha512_hex("abc"),
+            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+            "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
+  Sha512 h;
+  h.update("a", 1);
+  h.update("bc", 2);
+  EXPECT_EQ(h.hex_digest(), sha512_hex("abc"));
+}
+
+TEST(HashAlgorithm, AlgorithmOfAHexDigestIsItsLength) {
+  EXPECT_EQ(algorithm_of_hex(std::string(64, 'a')), HashAlgorithm::kSha256);
+  EXPECT_EQ(algorithm_of_hex(std::string(128, 'F')), HashAlgorithm::kSha512);
+  EXPECT_EQ(algorithm_of_hex(std::string(96, 'a')), std::nullopt);  // SHA-384: not supported
+  EXPECT_EQ(algorithm_of_hex(std::string(63, 'a') + "g"), std::nullopt);
+  EXPECT_EQ(parse_hash_algorithm("sha512"), HashAlgorithm::kSha512);
+  EXPECT_EQ(parse_hash_algorithm("md5"), std::nullopt);
+  EXPECT_EQ(hex_digest_size(HashAlgorithm::kSha512), 128u);
+}
+
 }  // namespace
 }  // namespace bpfcompat

@@ -70,6 +70,48 @@ TEST_F(CacheTest, ChecksumMismatchDeletesDownloadAndNamesBothSums) {
   EXPECT_EQ(count_files(".part."), 0);
 }
 
+TEST_F(CacheTest, FetchVerifiedBySha512StoresBlobBySha256AndLinksIt) {
+  std::string url = source("d.qcow2", "debian image");
+  Digest sha512{HashAlgorithm::kSha512, sha512_hex("debian image")};
+  std::string blob = cache_->root() + "/blobs/sha256/" + sha256_hex("debian image");
+  auto path = cache_->fetch_verified(url, sha512, 1024);
+  ASSERT_TRUE(path) << path.error().message;
+  EXPECT_EQ(*path, blob);
+  EXPECT_EQ(*read_file(*path), "debian image");
+  std::string link = cache_->root() + "/blobs/sha512/" + sha512.hex;
+  ASSERT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(fs::read_symlink(link), "../sha256/" + sha256_hex("debian image"));
+  // Present: found through the link, and by its sha256 as well; the URL is not needed any more.
+  auto again = cache_->fetch_verified("file:///nonexistent", sha512, 1024);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(*again, blob);
+  auto by_sha256 = cache_->fetch_verified("file:///nonexistent", sha256_hex("debian image"), 1024);
+  ASSERT_TRUE(by_sha256);
+  EXPECT_EQ(*by_sha256, blob);
+  EXPECT_EQ(count_files(".part."), 0);
+}
+
+TEST_F(CacheTest, Sha512MismatchDeletesDownloadAndNamesBothSums) {
+  std::string url = source("d.qcow2", "tampered");
+  std::string expected = sha512_hex("original");
+  auto r = cache_->fetch_verified(url, Digest{HashAlgorithm::kSha512, expected}, 1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(source_error_code(r.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_NE(r.error().message.find(expected), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find(sha512_hex("tampered")), std::string::npos);
+  EXPECT_NE(r.error().hint.find("sha512"), std::string::npos);
+  EXPECT_FALSE(fs::exists(cache_->root() + "/blobs/sha256/" + sha256_hex("tampered")));
+  EXPECT_FALSE(fs::exists(cache_->root() + "/blobs/sha512/" + expected));
+  EXPECT_EQ(count_files(".part."), 0);
+}
+
+TEST_F(CacheTest, RejectsADigestOfTheWrongLength) {
+  auto r = cache_->fetch_verified(source("a", "x"), Digest{HashAlgorithm::kSha512, sha256_hex("x")},
+                                  1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput);
+}
+
 TEST_F(CacheTest, SizeCapAbortsDownload) {
   std::string url = source("big.bin", std::string(10000, 'x'));
   auto r = cache_->fetch_verified(url, sha256_hex(std::string(10000, 'x')), 100);
