@@ -44,6 +44,13 @@ int args_parse(struct args* a, int argc, char** argv, char* err, int errlen) {
         a->modules[a->n_modules++] = argv[++i];
       else
         i++;
+    } else if (!strcmp(s, "--case")) {
+      if (need_value(i, argc, s, err, errlen)) return -1;
+      if (a->n_artifacts >= ARGS_MAX_ITEMS) {
+        snprintf(err, errlen, "too many artifacts and cases (max %d)", ARGS_MAX_ITEMS);
+        return -1;
+      }
+      a->artifacts[a->n_artifacts++] = (struct artifact_arg){NULL, argv[++i], 1};
     } else if (!strcmp(s, "--poweroff")) {
       a->poweroff = 1;
     } else if (!strcmp(s, "--no-btf-cache")) {
@@ -58,12 +65,13 @@ int args_parse(struct args* a, int argc, char** argv, char* err, int errlen) {
         return -1;
       }
       if (a->n_artifacts >= ARGS_MAX_ITEMS) {
-        snprintf(err, errlen, "too many artifacts (max %d)", ARGS_MAX_ITEMS);
+        snprintf(err, errlen, "too many artifacts and cases (max %d)", ARGS_MAX_ITEMS);
         return -1;
       }
       char* name = strndup(s, (size_t)(eq - s));
       a->artifacts[a->n_artifacts].name = name;
       a->artifacts[a->n_artifacts].path = eq + 1;
+      a->artifacts[a->n_artifacts].is_plan = 0;
       a->n_artifacts++;
     }
   }

@@ -4,9 +4,11 @@
 
 #define ARGS_MAX_ITEMS 256
 
+/* A NAME=PATH artifact, or a case plan (`--case PATH`: name NULL, path the plan file). */
 struct artifact_arg {
   const char* name;
   const char* path;
+  int is_plan;
 };
 
 struct args {
@@ -17,7 +19,7 @@ struct args {
   int no_btf_cache; /* debugging/benchmarks: let libbpf parse vmlinux BTF each time */
   int n_modules;
   const char* modules[ARGS_MAX_ITEMS];
-  int n_artifacts;
+  int n_artifacts; /* artifacts and case plans, in the order given */
   struct artifact_arg artifacts[ARGS_MAX_ITEMS];
 };
 

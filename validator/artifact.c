@@ -1,75 +1,68 @@
 /* Per-artifact flow: one open gives the facts and is then loaded whole (and attached); isolated
  * loads (each a fresh open: libbpf objects cannot be loaded twice) only where that load cannot
- * speak for a program. See load_and_attach. */
+ * speak for a program. See load_and_attach. A case plan adds fixups to every open (fixups.c),
+ * a variant choice before the load, and in behavior mode functional tests while attached. */
 #include "artifact.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <bpf/libbpf.h>
 
-#include "attach.h"
 #include "btf_cache.h"
 #include "clock.h"
 #include "elf_scan.h"
-#include "helpers.h"
+#include "fixups.h"
+#include "functional.h"
 #include "logcap.h"
 #include "object_facts.h"
-#include "probe_cache.h"
-#include "prog_load.h"
+#include "prog_info.h"
 
-#define MAX_HELPERS 256
-
-struct prog_info {
-  char *name, *section;
-  enum bpf_prog_type type;
-  enum bpf_attach_type eat;
-  struct bpf_program* prog; /* in the artifact's object (open until the end of the case) */
-  int autoload;             /* as opened: the object load loads it */
-  char* stats_log;          /* its level-4 log in the object load */
-  int n_helpers;
-  int helpers[MAX_HELPERS];
-  struct load_result load;
-  struct attach_result attach;
+/* One case in its child. */
+struct case_run {
+  const struct case_plan* plan;
+  const struct case_opts* o;
+  int attach;           /* the mode attaches */
+  int tests_ran;        /* behavior mode: functional_run or functional_not_run happened */
+  struct functional fr; /* behavior mode */
 };
 
-static void collect_programs(struct bpf_object* obj, struct prog_info** out, int* n_out) {
-  struct bpf_program* p;
-  int n = 0;
-  bpf_object__for_each_program(p, obj) n++;
-  struct prog_info* v = calloc((size_t)(n ? n : 1), sizeof(*v));
-  n = 0;
-  bpf_object__for_each_program(p, obj) {
-    struct prog_info* pi = &v[n++];
-    pi->name = strdup(bpf_program__name(p));
-    pi->section = strdup(bpf_program__section_name(p));
-    pi->type = bpf_program__type(p);
-    pi->eat = bpf_program__expected_attach_type(p);
-    pi->prog = p;
-    pi->autoload = bpf_program__autoload(p);
-    /* Subprograms (.text) are appended only at load time: their calls are not seen. */
-    pi->n_helpers =
-        helpers_used(bpf_program__insns(p), bpf_program__insn_cnt(p), pi->helpers, MAX_HELPERS);
-    attach_not_run(&pi->attach);
-  }
-  *out = v;
-  *n_out = n;
+/* Behavior mode, with every link still alive: the tests run when the object loaded and no
+ * attach failed (skipped attaches do not count as failures). */
+static void run_tests(struct case_run* cr, const struct prog_info* v, int n) {
+  int passed = 1;
+  for (int i = 0; i < n; i++) passed &= strcmp(v[i].attach.status, "failed") != 0;
+  if (passed)
+    functional_run(&cr->fr, cr->plan);
+  else
+    functional_not_run(&cr->fr, cr->plan);
+  cr->tests_ran = 1;
 }
 
-/* Attaches each program of the loaded object while all links stay alive; links are destroyed
- * at the end. */
-static void attach_all(struct bpf_object* obj, const struct case_opts* o, struct prog_info* v,
-                       int n) {
+/* A program the object load does not load: attach not_run, saying why. */
+static void not_loaded(struct prog_info* pi) {
+  const char* group = fixups_disabled_by(pi->name);
+  attach_not_run(&pi->attach);
+  if (group)
+    snprintf(pi->attach.reason, sizeof(pi->attach.reason), "disabled by program_variants group %s",
+             group);
+  else
+    strcpy(pi->attach.reason, "not loaded by the object (autoload is off)");
+}
+
+/* Attaches each program of the loaded object while all links stay alive (and runs the
+ * functional tests of behavior mode); links are destroyed at the end. */
+static void attach_all(struct bpf_object* obj, struct case_run* cr, struct prog_info* v, int n) {
   struct attach_env env;
   struct attach_result so;
   int have_so = 0;
-  attach_env_init(&env, o->bpf_lsm_active);
+  attach_env_init(&env, cr->o->bpf_lsm_active);
   for (int i = 0; i < n; i++) {
     struct bpf_program* p = v[i].prog;
     if (bpf_program__fd(p) < 0) {
-      attach_not_run(&v[i].attach);
-      strcpy(v[i].attach.reason, "not loaded by the object (autoload is off)");
+      not_loaded(&v[i]);
       continue;
     }
     if (v[i].type == BPF_PROG_TYPE_STRUCT_OPS) {
@@ -84,6 +77,7 @@ static void attach_all(struct bpf_object* obj, const struct case_opts* o, struct
     }
     attach_program(&env, p, &v[i].attach);
   }
+  if (cr->plan->mode == MODE_BEHAVIOR) run_tests(cr, v, n);
   attach_env_release(&env);
 }
 
@@ -95,7 +89,7 @@ static char* plain_object_load(const char* path, struct load_result* ol, char* p
   memset(ol, 0, sizeof(*ol));
   ol->insns = -1;
   logcap_reset();
-  struct bpf_object* obj = bpf_object__open_file(path, NULL);
+  struct bpf_object* obj = fixups_open(path);
   int err = obj ? bpf_object__load(obj) : -errno;
   tail_copy(ol->libbpf_tail, logcap_tail(), strlen(logcap_tail()), LOGCAP_TAIL);
   ol->ok = err == 0;
@@ -121,7 +115,7 @@ static char* plain_object_load(const char* path, struct load_result* ol, char* p
  * a single byte (libbpf failed before the verifier ran: a map, an extern, a missing attach
  * target, or the kernel refused the program before verifying it), a reload would print exactly
  * the same, so none is made. */
-static void load_and_attach(const char* path, struct bpf_object* obj, const struct case_opts* o,
+static void load_and_attach(const char* path, struct bpf_object* obj, struct case_run* cr,
                             struct prog_info* v, int n, struct load_result* ol) {
   int n_auto = 0, auto_idx = -1;
   memset(ol, 0, sizeof(*ol));
@@ -154,7 +148,7 @@ static void load_and_attach(const char* path, struct bpf_object* obj, const stru
       v[i].load.insns = v[i].stats_log ? parse_insns(v[i].stats_log) : -1;
       memcpy(v[i].load.libbpf_tail, ol->libbpf_tail, sizeof(ol->libbpf_tail));
     }
-    if (o->load_attach) attach_all(obj, o, v, n);
+    if (cr->attach) attach_all(obj, cr, v, n);
     return;
   }
 
@@ -183,49 +177,25 @@ static void load_and_attach(const char* path, struct bpf_object* obj, const stru
   free(vlog);
 }
 
-static void write_program(struct jw* w, const struct prog_info* pi) {
-  const char* tn = libbpf_bpf_prog_type_str(pi->type);
-  /* attach type 0 is BPF_CGROUP_INET_INGRESS, but for most types it just means "none" */
-  const char* an = (pi->eat != 0 || pi->type == BPF_PROG_TYPE_CGROUP_SKB)
-                       ? libbpf_bpf_attach_type_str(pi->eat)
-                       : "";
-  jw_obj_begin(w, NULL);
-  jw_str(w, "name", pi->name);
-  jw_str(w, "section", pi->section);
-  jw_int(w, "type", pi->type);
-  jw_str(w, "type_name", tn ? tn : "");
-  jw_int(w, "expected_attach_type", pi->eat);
-  jw_str(w, "attach_type_name", an ? an : "");
-  jw_tristate(w, "prog_type_supported", probe_prog_type(pi->type));
-  jw_arr_begin(w, "helpers");
-  for (int h = 0; h < pi->n_helpers; h++) {
-    jw_obj_begin(w, NULL);
-    jw_int(w, "id", pi->helpers[h]);
-    jw_str(w, "name", helper_name(pi->helpers[h]));
-    jw_tristate(w, "supported", probe_helper(pi->type, (enum bpf_func_id)pi->helpers[h]));
-    jw_obj_end(w);
-  }
-  jw_arr_end(w);
-  write_load_result(w, "load", &pi->load);
-  write_attach_result(w, &pi->attach);
-  jw_obj_end(w);
-}
-
-void artifact_validate(struct jw* w, const char* name, const char* path, const struct case_opts* o,
-                       long long start_ms) {
-  int parses_before = btf_cache_parse_count();
-  struct elf_sections es;
-  elf_scan_sections(path, &es);
-
-  logcap_reset();
-  struct bpf_object* obj = bpf_object__open_file(path, NULL);
-  int open_err = obj ? 0 : errno;
-
+static void write_header(struct jw* w, const struct case_plan* p) {
   jw_obj_begin(w, NULL);
   jw_str(w, "type", "artifact");
-  jw_str(w, "name", name);
-  jw_str(w, "path", path);
+  if (p->is_case) jw_bool(w, "case", 1);
+  jw_str(w, "name", p->name);
+  jw_str(w, "path", p->artifact);
+  jw_str(w, "mode", plan_mode_name(p->mode));
   jw_str(w, "status", "done");
+}
+
+/* Opens, writes the facts, chooses variants, loads and attaches (and runs the tests). */
+static void validate_object(struct jw* w, struct case_run* cr, struct case_fixups* fx,
+                            struct load_result* ol, struct prog_info** v, int* n) {
+  const char* path = cr->plan->artifact;
+  struct elf_sections es;
+  elf_scan_sections(path, &es);
+  logcap_reset();
+  struct bpf_object* obj = fixups_open(path);
+  int open_err = obj ? 0 : errno;
   jw_obj_begin(w, "open");
   jw_bool(w, "ok", obj != NULL);
   jw_int(w, "errno", open_err);
@@ -233,37 +203,56 @@ void artifact_validate(struct jw* w, const char* name, const char* path, const s
   jw_obj_end(w);
   jw_bool(w, "btf", es.btf);
   jw_bool(w, "btf_ext", es.btf_ext);
-
-  struct prog_info* v = NULL;
-  int n = 0;
-  struct load_result ol = {.ok = 0, .err = open_err, .insns = -1};
-  if (obj) {
-    write_maps(w, obj);
-    write_kfuncs(w, path);
-    collect_programs(obj, &v, &n);
-    load_and_attach(path, obj, o, v, n, &ol);
-    bpf_object__close(obj);
-  } else {
+  memset(ol, 0, sizeof(*ol));
+  ol->err = open_err;
+  ol->insns = -1;
+  if (!obj) {
     jw_arr_begin(w, "maps");
     jw_arr_end(w);
     jw_arr_begin(w, "kfuncs");
     jw_arr_end(w);
+    return;
   }
+  write_maps(w, obj);
+  write_kfuncs(w, path);
+  if (cr->plan->is_case) variants_choose(fx, obj, path);
+  collect_programs(obj, v, n);
+  for (int i = 0; i < *n; i++)
+    if (fixups_disabled_by((*v)[i].name)) not_loaded(&(*v)[i]); /* also when the load fails */
+  load_and_attach(path, obj, cr, *v, *n, ol);
+  bpf_object__close(obj);
+}
+
+void artifact_validate(struct jw* w, const struct case_plan* p, const struct case_opts* o,
+                       long long start_ms) {
+  int parses_before = btf_cache_parse_count();
+  struct case_run cr = {.plan = p, .o = o, .attach = p->mode != MODE_LOAD_ONLY};
+  struct case_fixups* fx = calloc(1, sizeof(*fx));
+  if (!fx) return; /* the runner reports the case as crashed */
+  fixups_begin(fx, p->is_case ? p : NULL);
+  write_header(w, p);
+
+  struct prog_info* v = NULL;
+  int n = 0;
+  struct load_result ol;
+  validate_object(w, &cr, fx, &ol, &v, &n);
   jw_arr_begin(w, "programs");
-  for (int i = 0; i < n; i++) {
-    write_program(w, &v[i]);
-    load_result_free(&v[i].load);
-    free(v[i].stats_log);
-    free(v[i].name);
-    free(v[i].section);
-  }
+  for (int i = 0; i < n; i++) write_program(w, &v[i]);
   jw_arr_end(w);
-  free(v);
+  free_programs(v, n);
   jw_obj_begin(w, "object_load");
   jw_bool(w, "ok", ol.ok);
   jw_int(w, "errno", ol.err);
   jw_str(w, "libbpf_tail", ol.libbpf_tail);
   jw_obj_end(w);
+  if (p->is_case) fixups_write(w, fx);
+  if (p->mode == MODE_BEHAVIOR) {
+    if (!cr.tests_ran) functional_not_run(&cr.fr, p); /* the load or the open failed */
+    functional_write(w, &cr.fr);
+    functional_free(&cr.fr);
+  }
+  fixups_end(fx);
+  free(fx);
   /* Not in the contract: how often this case parsed vmlinux BTF itself (0 with the cache). */
   jw_int(w, "vmlinux_btf_parses", btf_cache_parse_count() - parses_before);
   jw_int(w, "duration_ms", now_ms() - start_ms);

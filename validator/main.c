@@ -17,6 +17,7 @@
 #include "libbpf_warm.h"
 #include "logcap.h"
 #include "pid1.h"
+#include "plan.h"
 #include "probe.h"
 #include "probe_cache.h"
 #include "runner.h"
@@ -89,6 +90,39 @@ static void write_end(int fd, int n, long long duration) {
   emit(fd, &w);
 }
 
+/* Work done once, in the parent before the first case that uses libbpf, that every child
+ * would otherwise repeat: parse vmlinux and module BTF (btf_cache.c) and run libbpf's kernel
+ * feature probes (libbpf_warm.c). Command cases do without. */
+static void prepare_libbpf(const struct args* a, int btf_vmlinux) {
+  static int done;
+  if (done) return;
+  done = 1;
+  if (btf_vmlinux && !a->no_btf_cache) btf_cache_init();
+  libbpf_warm_features();
+}
+
+/* One NAME=PATH artifact or one case plan, validated in its own child. */
+static void run_item(int out, const struct artifact_arg* item, const struct args* a,
+                     const struct case_opts* co, int btf_vmlinux) {
+  enum case_mode mode = a->load_attach ? MODE_LOAD_ATTACH : MODE_LOAD_ONLY;
+  static struct case_plan plan; /* ~10 KiB: not on PID 1's stack */
+  if (!item->is_plan) {
+    plan_from_artifact(&plan, item->name, item->path, mode);
+    prepare_libbpf(a, btf_vmlinux);
+    run_case(out, &plan, co);
+    return;
+  }
+  char err[512];
+  if (plan_read(item->path, mode, &plan, err, sizeof(err)) == 0) {
+    if (plan.mode != MODE_COMMAND) prepare_libbpf(a, btf_vmlinux);
+    run_case(out, &plan, co);
+  } else {
+    write_plan_error(out, plan.name ? plan.name : item->path, plan.artifact ? plan.artifact : "",
+                     err);
+  }
+  plan_free(&plan);
+}
+
 int main(int argc, char** argv) {
   long long start = now_ms();
   int pid1 = getpid() == 1;
@@ -116,7 +150,8 @@ int main(int argc, char** argv) {
     fprintf(stderr,
             "bpfcompat-validator: %s\n"
             "usage: bpfcompat-validator [--out PATH] [--mode load_only|load_attach]"
-            " [--case-timeout SEC] [--module PATH]... [--poweroff] NAME=PATH...\n",
+            " [--case-timeout SEC] [--module PATH]... [--poweroff]"
+            " [NAME=PATH | --case PLAN]...\n",
             err);
     return 64;
   }
@@ -138,18 +173,14 @@ int main(int argc, char** argv) {
     write_error(out, err);
     a.n_artifacts = 0;
   }
-  /* Work done once, before forking, that every child would otherwise repeat: parse vmlinux and
-   * module BTF (btf_cache.c), run libbpf's kernel feature probes (libbpf_warm.c), and share the
-   * answers of the record's support probes between cases (probe_cache.c). */
-  if (kf.btf_vmlinux && !a.no_btf_cache) btf_cache_init();
-  if (a.n_artifacts > 0) libbpf_warm_features();
+  /* The record's support probes are answered once and shared between cases (probe_cache.c). */
   probe_cache_init();
 
-  struct case_opts co = {.load_attach = a.load_attach,
-                         .bpf_lsm_active = kf.bpf_lsm_active,
+  if (pid1) pid1_install_busybox(); /* /bin/sh for the tests and commands of case plans */
+
+  struct case_opts co = {.bpf_lsm_active = kf.bpf_lsm_active,
                          .case_timeout_sec = a.case_timeout_sec};
-  for (int i = 0; i < a.n_artifacts; i++)
-    run_case(out, a.artifacts[i].name, a.artifacts[i].path, &co);
+  for (int i = 0; i < a.n_artifacts; i++) run_item(out, &a.artifacts[i], &a, &co, kf.btf_vmlinux);
   write_end(out, a.n_artifacts, now_ms() - start);
 
   if (pid1 || a.poweroff) power_off(out);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
@@ -13,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -65,6 +67,20 @@ void pid1_setup(void) {
   }
   console_stdio();
   lo_up();
+}
+
+void pid1_install_busybox(void) {
+  setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
+  if (access("/bin/busybox", X_OK) != 0) return;
+  static const char* const dirs[] = {"/bin", "/sbin", "/usr", "/usr/bin", "/usr/sbin"};
+  for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) mkdir(dirs[i], 0755);
+  pid_t pid = fork();
+  if (pid == 0) {
+    char* argv[] = {"busybox", "--install", "-s", NULL};
+    execv("/bin/busybox", argv);
+    _exit(127);
+  }
+  if (pid > 0) waitpid(pid, NULL, 0);
 }
 
 int open_serial_raw(const char* path) {

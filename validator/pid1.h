@@ -7,6 +7,10 @@
 /* Mounts the pseudo file systems, gives PID 1 a console for stdio and brings `lo` up. */
 void pid1_setup(void);
 
+/* When /bin/busybox exists: makes /bin /sbin /usr/bin /usr/sbin and installs its applets as
+ * symlinks (/bin/sh, ...). Sets PATH either way. For the shell commands of case plans. */
+void pid1_install_busybox(void);
+
 /* Opens a serial port in raw mode for output; returns the fd or -1. */
 int open_serial_raw(const char* path);
 

@@ -11,6 +11,8 @@
 
 #include <bpf/libbpf.h>
 
+#include "fixups.h"
+
 #define VERBOSE_LOG_SIZE (8 * 1024 * 1024)
 
 long long parse_insns(const char* log) {
@@ -31,7 +33,7 @@ long long parse_insns(const char* log) {
 static int attempt(const char* path, const char* prog_name, char* log, size_t log_size,
                    unsigned level, int* found) {
   *found = 0;
-  struct bpf_object* obj = bpf_object__open_file(path, NULL);
+  struct bpf_object* obj = fixups_open(path); /* the case's manifest fixups, if any */
   if (!obj) return -errno;
   struct bpf_program* p;
   bpf_object__for_each_program(p, obj) {

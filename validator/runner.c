@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "functional.h"
 #include "json.h"
 
 int write_all(int fd, const char* buf, size_t len) {
@@ -30,13 +31,15 @@ int write_all(int fd, const char* buf, size_t len) {
   return 0;
 }
 
-static void child(int wfd, const char* name, const char* path, const struct case_opts* o,
-                  long long start) {
+static void child(int wfd, const struct case_plan* p, const struct case_opts* o, long long start) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   struct jw w;
   size_t len;
   jw_init(&w);
-  artifact_validate(&w, name, path, o, start);
+  if (p->mode == MODE_COMMAND)
+    command_case_validate(&w, p, start);
+  else
+    artifact_validate(&w, p, o, start);
   const char* line = jw_line(&w, &len);
   _exit(w.oom || write_all(wfd, line, len) ? 3 : 0);
 }
@@ -84,8 +87,28 @@ static void write_abnormal(int out_fd, const char* name, const char* path, const
   jw_free(&w);
 }
 
-void run_case(int out_fd, const char* name, const char* path, const struct case_opts* o) {
-  long long start = now_ms(), deadline = start + 1000LL * o->case_timeout_sec;
+void write_plan_error(int out_fd, const char* name, const char* path, const char* error) {
+  struct jw w;
+  size_t len;
+  jw_init(&w);
+  jw_obj_begin(&w, NULL);
+  jw_str(&w, "type", "artifact");
+  jw_bool(&w, "case", 1);
+  jw_str(&w, "name", name);
+  jw_str(&w, "path", path);
+  jw_str(&w, "status", "error");
+  jw_str(&w, "error", error);
+  jw_int(&w, "duration_ms", 0);
+  jw_obj_end(&w);
+  const char* line = jw_line(&w, &len);
+  write_all(out_fd, line, len);
+  jw_free(&w);
+}
+
+void run_case(int out_fd, const struct case_plan* p, const struct case_opts* o) {
+  const char *name = p->name, *path = p->artifact ? p->artifact : "";
+  long long start = now_ms();
+  long long deadline = start + 1000LL * (o->case_timeout_sec + plan_extra_timeout_sec(p));
   int pfd[2];
   if (pipe2(pfd, O_CLOEXEC) != 0) {
     write_abnormal(out_fd, name, path, "crashed", 0, -1, 0);
@@ -94,7 +117,7 @@ void run_case(int out_fd, const char* name, const char* path, const struct case_
   pid_t pid = fork();
   if (pid == 0) {
     close(pfd[0]);
-    child(pfd[1], name, path, o, start);
+    child(pfd[1], p, o, start);
   }
   close(pfd[1]);
   if (pid < 0) {
@@ -148,4 +171,7 @@ void run_case(int out_fd, const char* name, const char* path, const struct case_
     write_all(out_fd, b.buf, b.len);
   }
   free(b.buf);
+  /* As PID 1 the validator inherits what a case's commands left behind: reap those zombies. */
+  while (waitpid(-1, NULL, WNOHANG) > 0) {
+  }
 }

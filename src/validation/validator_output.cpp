@@ -6,49 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "case_output.h"
+#include "json_fields.h"
+
 namespace bpfcompat::validation {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string get_string(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-long long get_int(const Json& j, const char* key, long long fallback) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return fallback;
-  return it->is_number_float() ? static_cast<long long>(it->get<double>()) : it->get<long long>();
-}
-
-int get_int32(const Json& j, const char* key, int fallback) {
-  return static_cast<int>(get_int(j, key, fallback));
-}
-
-bool get_bool(const Json& j, const char* key, bool fallback) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
-}
-
-std::optional<bool> get_opt_bool(const Json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_boolean()) return std::nullopt;  // absent or null: unknown
-  return it->get<bool>();
-}
-
-// The array at key, or an empty array when absent or of another type.
-const Json& get_array(const Json& j, const char* key) {
-  static const Json kEmpty = Json::array();
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : kEmpty;
-}
-
-const Json& get_object(const Json& j, const char* key) {
-  static const Json kEmpty = Json::object();
-  auto it = j.find(key);
-  return it != j.end() && it->is_object() ? *it : kEmpty;
-}
+using namespace json_fields;  // NOLINT(google-build-using-namespace): private field getters
 
 GuestFacts parse_hello(const Json& j) {
   GuestFacts g;
@@ -117,8 +82,11 @@ ArtifactResult parse_artifact(const Json& j) {
   ArtifactResult a;
   a.name = get_string(j, "name");
   a.path = get_string(j, "path");
+  a.is_case = get_bool(j, "case", false);
+  a.mode = get_string(j, "mode");
   a.status = get_string(j, "status");
   if (a.status.empty()) a.status = "done";
+  a.error = get_string(j, "error");
   a.signal = get_int32(j, "signal", 0);
   a.duration_ms = static_cast<long>(get_int(j, "duration_ms", 0));
   const Json& open = get_object(j, "open");
@@ -139,6 +107,7 @@ ArtifactResult parse_artifact(const Json& j) {
     if (p.is_object()) a.programs.push_back(parse_program(p));
   }
   a.object_load = parse_load(get_object(j, "object_load"));
+  parse_case_fields(j, a);
   return a;
 }
 

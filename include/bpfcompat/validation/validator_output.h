@@ -82,10 +82,40 @@ struct KfuncUse {
   bool found = false;
 };
 
-struct ArtifactResult {
+// One functional test (behavior mode) or the command of a command case.
+struct TestRun {
   std::string name;
+  bool required = true;
+  std::string status;  // pass | fail | not_run
+  int exit_code = -1;  // 124 on timeout, 128+N when killed by signal N
+  int expect_exit = 0;
+  bool timed_out = false;
+  long duration_ms = 0;
+  std::string stdout_tail;  // last 4 KiB
+  std::string stderr_tail;
+  std::string error;  // why it failed: "exit 1, expected 0", "stdout lacks 'x'", "not run: ..."
+};
+
+struct FunctionalResult {
+  std::string status;  // pass | fail | warn (only optional tests failed) | skipped (no tests)
+  std::vector<TestRun> tests;
+};
+
+// What the manifest changed before the object load.
+struct FixupResult {
+  std::string kind;    // map | program_type | variant | companion
+  std::string target;  // map or program name; for variant: the group
+  bool ok = false;
+  std::string detail;  // e.g. "max_entries 0 → 2", "chose recv_batch_legacy: bpf_loop missing"
+};
+
+struct ArtifactResult {
+  std::string name;  // the case name (the artifact's name for plain NAME=PATH arguments)
   std::string path;
-  std::string status;  // done | timeout | crashed
+  bool is_case = false;  // the record comes from a case plan (`--case`)
+  std::string mode;      // load_only | load_attach | behavior | command ("" from old validators)
+  std::string status;    // done | timeout | crashed | error (a case plan the validator rejected)
+  std::string error;     // status error: what is wrong with the plan
   int signal = 0;
   long duration_ms = 0;
   bool open_ok = false;
@@ -97,6 +127,10 @@ struct ArtifactResult {
   std::vector<KfuncUse> kfuncs;
   std::vector<ProgramResult> programs;
   LoadResult object_load;
+  std::vector<FixupResult> fixups;             // case plans with a manifest
+  std::vector<std::string> variant_disabled;   // programs a variant group turned off (not loaded)
+  std::optional<FunctionalResult> functional;  // behavior mode
+  std::optional<TestRun> command;              // command cases: the command's run
 };
 
 struct ValidatorRun {
