@@ -102,15 +102,11 @@ Result<tp::SshSession> connect_guest(const CloudAttemptSpec& s, vm::CloudVm& vm,
   }
 }
 
-Result<void> send_files(const CloudAttemptSpec& s, tp::SshSession& ssh,
-                        std::vector<std::string>& argv) {
+Result<void> send_files(const CloudAttemptSpec& s, tp::SshSession& ssh) {
   if (auto r = ssh.upload(s.validator_path, std::string(kGuestPrefix) + "-validator", 0755); !r)
     return r;
-  const auto& artifacts = *s.artifacts;
-  for (std::size_t i = 0; i < artifacts.size(); ++i) {
-    std::string guest = fmt::format("{}-a{}.o", kGuestPrefix, i);
-    if (auto r = ssh.upload(artifacts[i].path, guest, 0644); !r) return r;
-    argv.push_back(artifacts[i].name + "=" + guest);
+  for (const auto& f : s.files) {
+    if (auto r = ssh.upload(f.host_path, f.guest_path, f.mode); !r) return r;
   }
   return {};
 }
@@ -145,24 +141,25 @@ CloudAttempt run_cloud_attempt(const CloudAttemptSpec& s) {
   }
   a.ssh_ready_ms = ms_between(t0, Clock::now());
 
-  std::vector<std::string> argv = {"sudo", std::string(kGuestPrefix) + "-validator", "--out",
-                                   std::string(kGuestPrefix) + "-result.jsonl"};
+  // The result stream comes back on stdout as it is written, so a guest that dies mid-run (a
+  // kernel panic) still leaves the records of the cases it finished.
+  std::vector<std::string> argv = {"sudo", std::string(kGuestPrefix) + "-validator"};
   argv.insert(argv.end(), s.validator_args.begin(), s.validator_args.end());
-  if (auto sent = send_files(s, *ssh, argv); !sent) {
+  if (auto sent = send_files(s, *ssh); !sent) {
     return failed(a, "TRANSFER_FAILED", sent.error(), true);
   }
   a.validator_sent = true;
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(s.deadline - Clock::now());
-  auto ran = ssh->exec(argv, s.evidence_dir + "/validator-stdout" + s.suffix + ".txt",
-                       s.evidence_dir + "/validator-stderr" + s.suffix + ".txt",
-                       std::max(left, std::chrono::milliseconds(1000)));
-  if (!ran) return failed(a, "GUEST_CONNECTION_LOST", ran.error(), true);
   std::string result_path = s.evidence_dir + "/validator" + s.suffix + ".jsonl";
-  auto got =
-      ssh->download(std::string(kGuestPrefix) + "-result.jsonl", result_path, kMaxResultBytes);
+  auto ran = ssh->exec(argv, result_path, s.evidence_dir + "/validator-stderr" + s.suffix + ".txt",
+                       std::max(left, std::chrono::milliseconds(1000)));
   vm->kill();  // no clean shutdown: the overlay is thrown away anyway
   a.console_tail = vm::console_tail(s.vm.console_log);
-  if (!got && !ran->timed_out) {
+  std::string results = read_text(result_path).substr(0, kMaxResultBytes);
+  if (!ran && !vm::console_shows_crash(a.console_tail)) {
+    return failed(a, "GUEST_CONNECTION_LOST", ran.error(), true);
+  }
+  if (ran && !ran->timed_out && results.find("\"type\":\"hello\"") == std::string::npos) {
     std::string err = read_text(s.evidence_dir + "/validator-stderr" + s.suffix + ".txt");
     return failed(a, "VALIDATOR_FAILED",
                   infrastructure_error(fmt::format("the validator exited {} without a result: {}",
@@ -170,9 +167,9 @@ CloudAttempt run_cloud_attempt(const CloudAttemptSpec& s) {
                   false);
   }
   vm::BootOutcome outcome;
-  outcome.results = got ? read_text(result_path) : std::string();
+  outcome.results = std::move(results);
   outcome.end_marker = outcome.results.find("\"type\":\"end\"") != std::string::npos;
-  outcome.timed_out = ran->timed_out;
+  outcome.timed_out = ran && ran->timed_out;
   outcome.console_tail = a.console_tail;
   outcome.duration = std::chrono::milliseconds(ms_between(t0, Clock::now()));
   outcome.argv = a.argv;

@@ -1,5 +1,5 @@
 // One boot of a cloud-image target: overlay + seed + QEMU, SSH in with the pinned host key,
-// copy the validator and artifacts in, run it as root, copy the result out, kill the VM.
+// copy the validator and the cases' files in, run it as root, copy the result out, kill the VM.
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 #include "bpfcompat/transport/ssh_keys.h"
 #include "bpfcompat/vm/cloud_vm.h"
 #include "bpfcompat/vm/kernel_boot.h"
+#include "run_case.h"
 
 namespace bpfcompat::app {
 
@@ -22,8 +23,8 @@ struct CloudAttemptSpec {
   transport::SshKeyPair host_key;
   std::string instance_id;
   std::string validator_path;
-  const std::vector<report::ArtifactInfo>* artifacts = nullptr;
-  std::vector<std::string> validator_args;  // --mode ... (before NAME=PATH)
+  std::vector<GuestFile> files;             // artifacts, binaries, case plans
+  std::vector<std::string> validator_args;  // --case-timeout N, --case PATH...
   std::string evidence_dir;
   std::string suffix;  // attempt_suffix()
   std::chrono::steady_clock::time_point deadline;

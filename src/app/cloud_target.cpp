@@ -7,26 +7,17 @@
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/sources/image_source.h"
 #include "cloud_guest.h"
+#include "run_case.h"
 #include "target_assembly.h"
+#include "target_stages.h"
 
 namespace bpfcompat::app {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Without a profile's own values: 1 vCPU (two 1-vCPU VMs on two cores run as fast as one
 // alone) and 1 GiB (distro cloud images want more than the fixture's 512 MiB).
 constexpr int kDefaultCpus = 1;
 constexpr int kDefaultMemoryMb = 1024;
-
-long ms_since(Clock::time_point t0) {
-  return static_cast<long>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
-}
-
-void emit(const KernelTargetContext& ctx, EventKind kind, std::string message) {
-  if (ctx.events) ctx.events->on_event(Event{kind, ctx.entry->profile.id, std::move(message)});
-}
 
 Result<sources::PreparedImage> prepare_with_retry(const KernelTargetContext& ctx) {
   auto image = sources::prepare_image(*ctx.cache, ctx.entry->profile);
@@ -37,11 +28,6 @@ Result<sources::PreparedImage> prepare_with_retry(const KernelTargetContext& ctx
     image = sources::prepare_image(*ctx.cache, ctx.entry->profile);
   }
   return image;
-}
-
-std::vector<std::string> validator_args(const KernelTargetContext& ctx) {
-  return {"--mode", ctx.mode == classify::Mode::kLoadOnly ? "load_only" : "load_attach",
-          "--case-timeout", std::to_string(std::max<long>(10, ctx.timeout.count() / 2))};
 }
 
 CloudAttemptSpec attempt_spec(const KernelTargetContext& ctx, const sources::PreparedImage& image,
@@ -73,7 +59,6 @@ CloudAttemptSpec attempt_spec(const KernelTargetContext& ctx, const sources::Pre
       "bpfcompat-{}-{}-{}",
       std::filesystem::path(ctx.evidence_dir).parent_path().filename().string(), p.id, attempt);
   s.validator_path = ctx.validator_path;
-  s.artifacts = ctx.artifacts;
   s.validator_args = validator_args(ctx);
   s.evidence_dir = ctx.evidence_dir;
   s.suffix = suffix;
@@ -83,7 +68,7 @@ CloudAttemptSpec attempt_spec(const KernelTargetContext& ctx, const sources::Pre
 }  // namespace
 
 std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ctx) {
-  TargetAssembly out(ctx.entry, ctx.artifacts, ctx.accel, ctx.evidence_dir);
+  TargetAssembly out(ctx.entry, ctx.cases, ctx.accel, ctx.evidence_dir);
   auto t0 = Clock::now();
   std::error_code ec;
   std::string work_dir = ctx.evidence_dir + "/work";
@@ -96,10 +81,15 @@ std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ct
   out.stages().prepare_ms = ms_since(t0);
   emit(ctx, EventKind::kPrepared, fmt::format("{} ({})", image->path, image->format));
 
+  auto staged =
+      stage_cases(ctx.cases, "/tmp/bpfcompat-", work_dir + "/cases", case_timeout_sec(ctx));
+  if (!staged) return out.infrastructure_failure(staged.error(), "STAGING_FAILED", ms_since(t0));
   auto deadline = Clock::now() + ctx.entry->timeout.value_or(ctx.timeout);
   std::optional<CloudAttempt> last;
   for (int attempt = 1; attempt <= 2 && !cancelled(); ++attempt) {
     auto spec = attempt_spec(ctx, *image, work_dir, attempt);
+    spec.files = staged->files;
+    spec.validator_args.insert(spec.validator_args.end(), staged->args.begin(), staged->args.end());
     spec.deadline = deadline;
     auto host_key = transport::generate_ed25519_key("bpfcompat-guest");
     if (!host_key)
@@ -123,7 +113,7 @@ std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ct
     return reports;
   }
   out.stages().boot_ms = last->ssh_ready_ms;
-  auto reports = out.from_boot(*last->outcome, ctx.mode, ms_since(t0));
+  auto reports = out.from_boot(*last->outcome, ms_since(t0));
   emit(ctx, EventKind::kTargetDone, out.summary_line());
   return reports;
 }

@@ -1,5 +1,5 @@
 // One cloud-image profile of a run: prepare the image, boot it once as a disposable VM for all
-// artifacts (retrying an infrastructure failure once), judge them like the kernel lane.
+// cases (retrying an infrastructure failure once), judge them like the kernel lane.
 #pragma once
 
 #include <vector>
@@ -9,7 +9,7 @@
 
 namespace bpfcompat::app {
 
-// One TargetReport per artifact, in artifact order. Never throws; failures become verdicts.
+// One TargetReport per case, in case order. Never throws; failures become verdicts.
 // ctx.client_key must be set. ctx.timeout (or the entry's) bounds the whole target after the
 // image is prepared, both attempts included.
 std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ctx);

@@ -10,21 +10,12 @@
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
 #include "bpfcompat/vm/kernel_boot.h"
+#include "run_case.h"
 #include "target_assembly.h"
+#include "target_stages.h"
 
 namespace bpfcompat::app {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-long ms_since(Clock::time_point t0) {
-  return static_cast<long>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
-}
-
-void emit(const KernelTargetContext& ctx, EventKind kind, std::string message) {
-  if (ctx.events) ctx.events->on_event(Event{kind, ctx.entry->profile.id, std::move(message)});
-}
 
 // Infrastructure failures before the boot get one retry, as product.md asks.
 Result<sources::PreparedKernel> prepare_with_retry(const KernelTargetContext& ctx) {
@@ -42,8 +33,7 @@ Result<vm::InitramfsSpec> initramfs_spec(const KernelTargetContext& ctx,
                                          const std::string& work_dir) {
   vm::InitramfsSpec spec;
   spec.validator = ctx.validator_path;
-  spec.args = {"--mode", ctx.mode == classify::Mode::kLoadOnly ? "load_only" : "load_attach",
-               "--case-timeout", std::to_string(std::max<long>(10, ctx.timeout.count() / 2))};
+  spec.args = validator_args(ctx);
   std::vector<std::string> wanted = default_kernel_modules();
   for (const auto& m : ctx.entry->profile.modules) wanted.push_back(m);
   if (!kernel.modules_root.empty()) {
@@ -55,12 +45,14 @@ Result<vm::InitramfsSpec> initramfs_spec(const KernelTargetContext& ctx,
       spec.args.insert(spec.args.end(), {"--module", guest});
     }
   }
-  const auto& artifacts = *ctx.artifacts;
-  for (std::size_t i = 0; i < artifacts.size(); ++i) {
-    std::string guest = fmt::format("/bpfcompat/a/{}.o", i);
-    spec.files.push_back({guest, artifacts[i].path, 0644});
-    spec.args.push_back(artifacts[i].name + "=" + guest);
+  auto staged = stage_cases(ctx.cases, "/bpfcompat/", work_dir + "/cases", case_timeout_sec(ctx));
+  if (!staged) return std::move(staged).error();
+  for (const auto& f : staged->files) spec.files.push_back({f.guest_path, f.host_path, f.mode});
+  if (staged->needs_shell) {
+    if (ctx.busybox.empty()) return internal_error("a case needs busybox but none was located");
+    spec.files.push_back({"/bin/busybox", ctx.busybox, 0755});
   }
+  spec.args.insert(spec.args.end(), staged->args.begin(), staged->args.end());
   return spec;
 }
 
@@ -112,7 +104,7 @@ const std::vector<std::string>& default_kernel_modules() {
 }
 
 std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& ctx) {
-  TargetAssembly out(ctx.entry, ctx.artifacts, ctx.accel, ctx.evidence_dir);
+  TargetAssembly out(ctx.entry, ctx.cases, ctx.accel, ctx.evidence_dir);
   auto t0 = Clock::now();
   std::error_code ec;
   std::filesystem::create_directories(ctx.evidence_dir, ec);
@@ -157,7 +149,7 @@ std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& c
   }
   if (!ctx.keep) std::filesystem::remove_all(work_dir, ec);
   if (!outcome) return out.interrupted(ms_since(t0));
-  auto reports = out.from_boot(*outcome, ctx.mode, ms_since(t0));
+  auto reports = out.from_boot(*outcome, ms_since(t0));
   emit(ctx, EventKind::kTargetDone, out.summary_line());
   return reports;
 }

@@ -16,22 +16,24 @@
 
 namespace bpfcompat::app {
 
+struct RunCase;
+
 struct KernelTargetContext {
   const config::MatrixEntry* entry = nullptr;
-  const std::vector<report::ArtifactInfo>* artifacts = nullptr;
+  std::vector<const RunCase*> cases;  // the cases this profile serves, in report order
   std::string validator_path;
   std::string qemu_binary = "qemu-system-x86_64";
   std::string evidence_dir;  // <run dir>/<profile id>
   sources::Cache* cache = nullptr;
   vm::AccelChoice accel;
   std::chrono::seconds timeout{300};
-  classify::Mode mode = classify::Mode::kLoadAttach;
   bool keep = false;
+  std::string busybox;  // static busybox for the kernel lane's /bin/sh; empty: none available
   EventSink* events = nullptr;
   const transport::SshKeyPair* client_key = nullptr;  // cloud-image lane: the run's login key
 };
 
-// One TargetReport per artifact, in artifact order. Never throws; failures become verdicts.
+// One TargetReport per case, in case order. Never throws; failures become verdicts.
 std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& ctx);
 
 // Evidence files of a retried boot get this suffix ("" for the first attempt, ".attempt2").

@@ -42,13 +42,36 @@ const validation::ArtifactResult* find_record(const validation::ValidatorRun& ru
   return nullptr;
 }
 
+classify::Mode mode_of(const RunCase& c) {
+  if (c.mode == "load_only") return classify::Mode::kLoadOnly;
+  if (c.mode == "behavior") return classify::Mode::kBehavior;
+  return classify::Mode::kLoadAttach;
+}
+
+void judge_case(const RunCase& c, const validation::ArtifactResult& record,
+                const validation::GuestFacts* guest, report::TargetReport& t) {
+  t.fixups = record.fixups;
+  t.functional = record.functional;
+  t.command = record.command;
+  if (c.mode == "command") {
+    t.verdict = classify::classify_command(record);
+    return;
+  }
+  classify::CaseRules rules;
+  if (c.manifest) rules.attach_optional = c.manifest->attach_optional_programs();
+  auto verdict = classify::classify_artifact(record, guest, mode_of(c), rules);
+  t.verdict = verdict.target;
+  for (std::size_t i = 0; i < record.programs.size() && i < verdict.programs.size(); ++i) {
+    t.programs.push_back(program_report(record.programs[i], verdict.programs[i]));
+  }
+}
+
 }  // namespace
 
-TargetAssembly::TargetAssembly(const config::MatrixEntry* entry,
-                               const std::vector<report::ArtifactInfo>* artifacts,
+TargetAssembly::TargetAssembly(const config::MatrixEntry* entry, std::vector<const RunCase*> cases,
                                vm::AccelChoice accel, std::string evidence_dir)
     : entry_(entry),
-      artifacts_(artifacts),
+      cases_(std::move(cases)),
       accel_(std::move(accel)),
       evidence_dir_(std::move(evidence_dir)),
       requested_kernel_(entry->profile.lane == config::Lane::kCloudImage && entry->profile.image
@@ -61,10 +84,11 @@ void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
                                                            kernel.package, kernel.package_version);
 }
 
-report::TargetReport TargetAssembly::base(const report::ArtifactInfo& artifact) const {
+report::TargetReport TargetAssembly::base(const RunCase& c) const {
   report::TargetReport t;
   t.profile_id = entry_->profile.id;
-  t.artifact = artifact.name;
+  t.artifact = c.name;
+  t.mode = c.mode;
   t.required = entry_->required;
   t.lane = config::lane_name(entry_->profile.lane);
   t.requested_kernel = requested_kernel_;
@@ -87,8 +111,8 @@ std::vector<report::TargetReport> TargetAssembly::all_with(const classify::Verdi
                                                            long total_ms) {
   stages_.total_ms = total_ms;
   last_.clear();
-  for (const auto& a : *artifacts_) {
-    auto t = base(a);
+  for (const auto* c : cases_) {
+    auto t = base(*c);
     t.verdict = verdict;
     t.duration_ms = total_ms;
     last_.push_back(std::move(t));
@@ -122,7 +146,7 @@ std::vector<report::TargetReport> TargetAssembly::interrupted(long total_ms) {
 }
 
 std::vector<report::TargetReport> TargetAssembly::from_boot(const vm::BootOutcome& outcome,
-                                                            classify::Mode mode, long total_ms) {
+                                                            long total_ms) {
   if (outcome.cancelled) return interrupted(total_ms);
   auto parsed = validation::parse_validator_output(outcome.results);
   if (!parsed) {
@@ -136,11 +160,11 @@ std::vector<report::TargetReport> TargetAssembly::from_boot(const vm::BootOutcom
   stages_.validate_ms = run.duration_ms;
   stages_.total_ms = total_ms;
 
-  // The first artifact without a record is the one the guest was busy with when it stopped.
+  // The first case without a record is the one the guest was busy with when it stopped.
   std::string in_progress;
-  for (const auto& a : *artifacts_) {
-    if (!find_record(run, a.name)) {
-      in_progress = a.name;
+  for (const auto* c : cases_) {
+    if (!find_record(run, c->name)) {
+      in_progress = c->name;
       break;
     }
   }
@@ -151,20 +175,16 @@ std::vector<report::TargetReport> TargetAssembly::from_boot(const vm::BootOutcom
   facts.console_tail = outcome.console_tail;
 
   last_.clear();
-  for (const auto& a : *artifacts_) {
-    auto t = base(a);
+  for (const auto* c : cases_) {
+    auto t = base(*c);
     t.duration_ms = total_ms;
     t.btf_vmlinux = run.hello && run.hello->btf_vmlinux;
-    if (const auto* record = find_record(run, a.name)) {
-      auto verdict = classify::classify_artifact(*record, run.hello ? &*run.hello : nullptr, mode);
-      t.verdict = verdict.target;
-      for (std::size_t i = 0; i < record->programs.size() && i < verdict.programs.size(); ++i) {
-        t.programs.push_back(program_report(record->programs[i], verdict.programs[i]));
-      }
+    if (const auto* record = find_record(run, c->name)) {
+      judge_case(*c, *record, run.hello ? &*run.hello : nullptr, t);
     } else {
-      facts.artifact_in_progress = (a.name == in_progress && !run.ended) ? a.name : "";
+      facts.artifact_in_progress = (c->name == in_progress && !run.ended) ? c->name : "";
       t.verdict = classify::classify_boot(facts);
-      if (a.name != in_progress && !run.ended) {
+      if (c->name != in_progress && !run.ended) {
         t.verdict.reason = fmt::format("not validated: the guest stopped while validating {}; {}",
                                        in_progress, t.verdict.reason);
       }

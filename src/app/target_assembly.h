@@ -1,4 +1,4 @@
-// Turns what happened to one profile's boot into one TargetReport per artifact.
+// Turns what happened to one profile's boot into one TargetReport per case.
 #pragma once
 
 #include <string>
@@ -11,14 +11,14 @@
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/vm/accelerator.h"
 #include "bpfcompat/vm/kernel_boot.h"
+#include "run_case.h"
 
 namespace bpfcompat::app {
 
 class TargetAssembly {
  public:
-  TargetAssembly(const config::MatrixEntry* entry,
-                 const std::vector<report::ArtifactInfo>* artifacts, vm::AccelChoice accel,
-                 std::string evidence_dir);
+  TargetAssembly(const config::MatrixEntry* entry, std::vector<const RunCase*> cases,
+                 vm::AccelChoice accel, std::string evidence_dir);
 
   void set_kernel(const sources::PreparedKernel& kernel);
   report::StageTimes& stages() { return stages_; }
@@ -32,17 +32,16 @@ class TargetAssembly {
   std::vector<report::TargetReport> guest_failure(const Error& error, const std::string& code,
                                                   const std::string& console_tail, long total_ms);
   std::vector<report::TargetReport> interrupted(long total_ms);
-  std::vector<report::TargetReport> from_boot(const vm::BootOutcome& outcome, classify::Mode mode,
-                                              long total_ms);
+  std::vector<report::TargetReport> from_boot(const vm::BootOutcome& outcome, long total_ms);
   // e.g. "6.1.0-41-cloud-amd64: 5 pass, 1 fail in 7.4 s"
   std::string summary_line() const;
 
  private:
-  report::TargetReport base(const report::ArtifactInfo& artifact) const;
+  report::TargetReport base(const RunCase& c) const;
   std::vector<report::TargetReport> all_with(const classify::Verdict& verdict, long total_ms);
 
   const config::MatrixEntry* entry_;
-  const std::vector<report::ArtifactInfo>* artifacts_;
+  std::vector<const RunCase*> cases_;
   vm::AccelChoice accel_;
   std::string evidence_dir_;
   std::string requested_kernel_;

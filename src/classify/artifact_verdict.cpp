@@ -2,8 +2,11 @@
 // object's when the object failed although every program loaded on its own).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "attach_failure.h"
 #include "bpfcompat/classify/verdict.h"
+#include "case_verdict.h"
 #include "load_rules.h"
 #include "log_lines.h"
 
@@ -15,6 +18,13 @@ using validation::GuestFacts;
 using validation::ProgramResult;
 
 Verdict case_error(const ArtifactResult& a) {
+  if (a.status == "error") {
+    return make_verdict(Status::kError, "CASE_PLAN_ERROR", Confidence::kHigh,
+                        fmt::format("the validator could not run case {}: {}", a.name, a.error),
+                        a.error,
+                        "bpfcompat wrote a case plan the validator does not understand: check that "
+                        "the validator and bpfcompat come from the same build.");
+  }
   if (a.status == "timeout") {
     return make_verdict(
         Status::kError, "VALIDATOR_TIMEOUT", Confidence::kHigh,
@@ -49,8 +59,19 @@ Verdict invalid_object(const ArtifactResult& a) {
       "Rebuild it with clang --target=bpf -g -O2 and check it with bpftool btf dump file.");
 }
 
+bool disabled_by_variant(const ArtifactResult& a, const ProgramResult& p) {
+  return std::find(a.variant_disabled.begin(), a.variant_disabled.end(), p.name) !=
+         a.variant_disabled.end();
+}
+
 Verdict program_verdict(const ArtifactResult& a, const ProgramResult& p, const GuestFacts* guest,
-                        Mode mode, const Verdict& object, const std::string& first_failed) {
+                        Mode mode, const Verdict& object, const std::string& first_failed,
+                        const CaseRules& rules) {
+  if (disabled_by_variant(a, p)) {
+    return make_verdict(Status::kSkipped, "", Confidence::kHigh,
+                        "not loaded: the manifest's program_variants chose another program", "",
+                        "");
+  }
   if (!p.load.ok) return classify_load_failure(LoadFacts{&p.load, {&p}, &a, guest});
   const std::string& status = p.attach.status;
   if (status == "ok" || mode == Mode::kLoadOnly) return Verdict{};
@@ -58,7 +79,17 @@ Verdict program_verdict(const ArtifactResult& a, const ProgramResult& p, const G
     return make_verdict(Status::kSkipped, "", Confidence::kHigh,
                         p.attach.reason.empty() ? "attach skipped" : p.attach.reason, "", "");
   }
-  if (status == "failed") return classify_attach_failure(p, guest);
+  if (status == "failed") {
+    Verdict v = classify_attach_failure(p, guest);
+    if (std::find(rules.attach_optional.begin(), rules.attach_optional.end(), p.name) !=
+        rules.attach_optional.end()) {
+      return make_verdict(
+          Status::kSkipped, "", Confidence::kHigh,
+          fmt::format("attach failed ({}), optional in the manifest: {}", v.code, v.reason),
+          v.evidence, v.remediation);
+    }
+    return v;
+  }
   if (!a.object_load.ok && !first_failed.empty()) {
     return make_verdict(Status::kSkipped, "", Confidence::kHigh,
                         fmt::format("not attached: the object did not load because program "
@@ -116,7 +147,7 @@ Verdict target_of(const std::vector<ProgramVerdict>& programs, Mode mode) {
 }  // namespace
 
 ArtifactVerdict classify_artifact(const ArtifactResult& artifact, const GuestFacts* guest,
-                                  Mode mode) {
+                                  Mode mode, const CaseRules& rules) {
   ArtifactVerdict out;
   if (artifact.status != "done") {
     out.target = case_error(artifact);
@@ -132,11 +163,14 @@ ArtifactVerdict classify_artifact(const ArtifactResult& artifact, const GuestFac
 
   std::string first_failed;
   for (const auto& p : artifact.programs) {
-    if (!p.load.ok && first_failed.empty()) first_failed = p.name;
+    if (!p.load.ok && first_failed.empty() && !disabled_by_variant(artifact, p)) {
+      first_failed = p.name;
+    }
   }
   for (const auto& p : artifact.programs) {
     out.programs.push_back(
-        {p.name, p.section, program_verdict(artifact, p, guest, mode, object, first_failed)});
+        {p.name, p.section,
+         program_verdict(artifact, p, guest, mode, object, first_failed, rules)});
   }
   if (!artifact.object_load.ok && first_failed.empty()) {
     out.target = object;  // a shared cause: a map, an extern, the loader itself
@@ -144,6 +178,9 @@ ArtifactVerdict classify_artifact(const ArtifactResult& artifact, const GuestFac
     return out;
   }
   out.target = target_of(out.programs, mode);
+  if (mode == Mode::kBehavior && out.target.status == Status::kPass) {
+    if (auto functional = functional_verdict(artifact)) out.target = *functional;
+  }
   return out;
 }
 

@@ -119,18 +119,24 @@ std::optional<Verdict> rule_map_type(const LoadFacts& f) {
                                     kernel_label(f.guest)),
                         line, unsupported_map_remediation(*map, f.guest));
   }
-  std::string sizing =
-      map->max_entries == 0
-          ? " Its max_entries is 0: the real loader sizes it at run time, so declare its size "
-            "in the manifest (maps[].max_entries) or call bpf_map__set_max_entries() before load."
-          : "";
+  if (map->max_entries == 0) {
+    // Falco's and Inspektor Gadget's pattern: the loader sets the size before load.
+    return make_verdict(
+        Status::kFail, "RUNTIME_SIZED_MAP", Confidence::kHigh,
+        fmt::format("map '{}' has max_entries 0: its loader sizes it at run time, and this run "
+                    "was not told the size",
+                    map->name),
+        line,
+        fmt::format("Declare the size your loader sets in a manifest and pass it with "
+                    "--manifest:\n  maps:\n    - name: {}\n      max_entries: 1024   # or: cpus\n"
+                    "(for a map of maps add inner_ringbuf_bytes or inner_map).",
+                    map->name));
+  }
   return make_verdict(
       Status::kFail, "MAP_CREATION_FAILURE", Confidence::kMedium,
       fmt::format("{} supports {} but rejected the definition of map '{}'", kernel_label(f.guest),
                   type, map->name),
-      line,
-      "Check the map's key/value sizes, flags and max_entries against this kernel's limits." +
-          sizing);
+      line, "Check the map's key/value sizes, flags and max_entries against this kernel's limits.");
 }
 
 std::optional<Verdict> rule_program_type(const LoadFacts& f) {

@@ -19,6 +19,9 @@ struct GlobalOptions {
 using Action = std::function<int()>;
 
 void add_test_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_test_command_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_suite_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_report_command(CLI::App& app, Action& action);
 void add_version_command(CLI::App& app, Action& action);
 
 }  // namespace bpfcompat::cli

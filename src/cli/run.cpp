@@ -29,6 +29,9 @@ int run(int argc, char** argv) {
 
   Action action;
   add_test_command(app, global, action);
+  add_test_command_command(app, global, action);
+  add_suite_command(app, global, action);
+  add_report_command(app, action);
   add_version_command(app, action);
 
   try {

@@ -1,83 +1,38 @@
-#include <cstdlib>
-
+// `test`, `test-command` and `suite`.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include "bpfcompat/app/test_run.h"
-#include "bpfcompat/config/matrix.h"
-#include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/exit_codes.h"
 #include "commands.h"
 #include "logging.h"
-#include "progress.h"
+#include "run_options.h"
 
 namespace bpfcompat::cli {
 namespace {
 
 struct TestArgs {
+  RunArgs run;
   std::vector<std::string> artifacts;
-  std::string matrix;
-  bool quick = false;
-  std::string out, markdown;
-  int jobs = 0;
-  std::string timeout = "5m";
-  std::string accel;
-  std::string cache_dir, workdir = ".bpfcompat", mode = "load_attach", validator;
-  bool keep = false;
+  std::string manifest;
+  std::string command, binary;
+  int expect_exit = 0;
 };
 
-Result<classify::Mode> parse_mode(const std::string& text) {
-  if (text == "load_only" || text == "load-only") return classify::Mode::kLoadOnly;
-  if (text == "load_attach" || text == "load-attach") return classify::Mode::kLoadAttach;
-  return invalid_input(fmt::format("--mode: '{}' is not a mode this version runs", text),
-                       "use load_only or load_attach");
-}
-
-Result<app::TestOptions> to_options(const TestArgs& a, const GlobalOptions& global) {
-  app::TestOptions o;
-  o.artifacts = a.artifacts;
-  if (!a.matrix.empty()) o.matrix_path = a.matrix;
-  o.out_json = a.out;
-  o.out_markdown = a.markdown;
-  o.jobs = a.jobs;
-  auto timeout = config::parse_duration(a.timeout);
-  if (!timeout) return invalid_input("--timeout: " + timeout.error().message);
-  o.timeout = *timeout;
-  std::string accel = a.accel;
-  if (accel.empty()) {
-    const char* env = std::getenv("BPFCOMPAT_ACCEL");
-    accel = (env && *env) ? env : "auto";
-  }
-  auto parsed_accel = vm::parse_accel(accel);
-  if (!parsed_accel) return std::move(parsed_accel).error();
-  o.accel = *parsed_accel;
-  auto mode = parse_mode(a.mode);
-  if (!mode) return std::move(mode).error();
-  o.mode = *mode;
-  o.cache_dir = a.cache_dir;
-  o.workdir = a.workdir;
-  o.keep = a.keep;
-  o.validator = a.validator;
-  if (const char* qemu = std::getenv("BPFCOMPAT_QEMU"); qemu && *qemu) o.qemu_binary = qemu;
-  o.exe_path = global.argv0;
-  return o;
-}
-
-int run_test_command(const TestArgs& args, const GlobalOptions& global) {
-  auto options = to_options(args, global);
+int run_test(const TestArgs& a, const GlobalOptions& global) {
+  auto options = to_test_options(a.run, global);
   if (!options) return report_error(options.error());
-  ProgressPrinter progress(global.verbosity);
-  auto outcome = app::run_test(*options, progress);
-  if (!outcome) {
-    if (cancelled()) return kExitInterrupted;
-    return report_error(outcome.error());
+  options->artifacts = a.artifacts;
+  options->manifest_path = a.manifest;
+  if (!a.command.empty()) {
+    options->command = app::CommandOptions{a.command, a.binary, a.expect_exit};
+  } else if (!a.binary.empty() || a.expect_exit != 0) {
+    return report_error(invalid_input("--command-binary and --command-expect-exit need --command",
+                                      "pass --command 'SHELL COMMAND', or use test-command"));
+  } else if (a.artifacts.empty()) {
+    return report_error(invalid_input("no artifact given",
+                                      "pass --artifact FILE.bpf.o (or --command for a loader)"));
   }
-  fmt::print("{}", outcome->summary);
-  fmt::print("report: {}\n", outcome->report_json_path);
-  if (!args.out.empty()) fmt::print("json:   {}\n", args.out);
-  if (!args.markdown.empty()) fmt::print("markdown: {}\n", args.markdown);
-  std::fflush(stdout);
-  return outcome->exit_code;
+  return run_and_print(a.run, global, *options, false);
 }
 
 }  // namespace
@@ -86,31 +41,52 @@ void add_test_command(CLI::App& app, const GlobalOptions& global, Action& action
   auto args = std::make_shared<TestArgs>();
   auto* cmd = app.add_subcommand(
       "test", "Load and attach eBPF objects on every kernel of a matrix; exit code gates CI");
-  cmd->add_option("-a,--artifact", args->artifacts, "eBPF object (.bpf.o); repeat for several")
-      ->required();
-  auto* matrix = cmd->add_option("-m,--matrix", args->matrix,
-                                 "Matrix YAML (default: the built-in matrix, see --quick)");
-  cmd->add_flag("--quick", args->quick,
-                "Use the built-in matrix: Debian 11, 12, 13 (required) and unstable (optional)")
-      ->excludes(matrix);
-  cmd->add_option("-o,--out", args->out, "Write the JSON report here too");
-  cmd->add_option("--markdown", args->markdown, "Write a Markdown report");
-  cmd->add_option("-j,--jobs", args->jobs, "VMs in parallel (default: from cores and memory)")
-      ->check(CLI::Range(1, 64));
-  cmd->add_option("--timeout", args->timeout, "Per-target time limit, e.g. 300s, 5m")
-      ->capture_default_str();
-  cmd->add_option("--accel", args->accel,
-                  "auto|kvm|tcg (default: $BPFCOMPAT_ACCEL or auto: KVM only if a probe works)");
-  cmd->add_option("--mode", args->mode, "load_attach (default) or load_only")
-      ->capture_default_str();
-  cmd->add_option("--cache-dir", args->cache_dir,
-                  "Kernel cache (default: $XDG_CACHE_HOME/bpfcompat)");
-  cmd->add_option("--workdir", args->workdir, "Where run directories and evidence go")
-      ->capture_default_str();
-  cmd->add_flag("--keep", args->keep, "Keep the initramfs and work files for debugging");
-  cmd->add_option("--validator", args->validator, "Validator binary (default: next to bpfcompat)");
-  cmd->callback([args, &global, &action] {
-    action = [args, &global] { return run_test_command(*args, global); };
+  cmd->add_option("-a,--artifact", args->artifacts, "eBPF object (.bpf.o); repeat for several");
+  cmd->add_option("--manifest", args->manifest,
+                  "Manifest YAML: runtime map sizes, program types, variants, functional tests")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--command", args->command,
+                  "Command mode: run this shell command as root in each guest; verdict = exit "
+                  "code ($BPFCOMPAT_ARTIFACT and $BPFCOMPAT_BIN are set)");
+  cmd->add_option("--command-binary", args->binary, "A loader shipped as $BPFCOMPAT_BIN");
+  cmd->add_option("--command-expect-exit", args->expect_exit, "Exit code that counts as pass")
+      ->check(CLI::Range(0, 255));
+  add_run_options(*cmd, args->run, true);
+  cmd->callback(
+      [args, &global, &action] { action = [args, &global] { return run_test(*args, global); }; });
+}
+
+void add_test_command_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<TestArgs>();
+  auto* cmd = app.add_subcommand(
+      "test-command",
+      "Run your own loader in each guest (command mode): pass when it exits as expected");
+  cmd->add_option("--cmd", args->command, "Shell command, run as root in each guest")->required();
+  cmd->add_option("--bin", args->binary, "A loader shipped into the guest as $BPFCOMPAT_BIN");
+  cmd->add_option("-a,--artifact", args->artifacts,
+                  "An eBPF object shipped into the guest as $BPFCOMPAT_ARTIFACT")
+      ->expected(0, 1);
+  cmd->add_option("--expect-exit", args->expect_exit, "Exit code that counts as pass (default 0)")
+      ->check(CLI::Range(0, 255));
+  add_run_options(*cmd, args->run, true);
+  cmd->callback(
+      [args, &global, &action] { action = [args, &global] { return run_test(*args, global); }; });
+}
+
+void add_suite_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<TestArgs>();
+  auto suite = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand(
+      "suite", "Run a suite of cases (artifacts or commands); one boot per kernel for all");
+  cmd->add_option("--suite", *suite, "Suite YAML")->required();
+  add_run_options(*cmd, args->run, false);
+  cmd->callback([args, suite, &global, &action] {
+    action = [args, suite, &global] {
+      auto options = to_test_options(args->run, global);
+      if (!options) return report_error(options.error());
+      options->suite_path = *suite;
+      return run_and_print(args->run, global, *options, true);
+    };
   });
 }
 

@@ -85,14 +85,7 @@ int exit_code(const RunReport& report) {
 }
 
 std::string run_status(const RunReport& report) {
-  switch (exit_code(report)) {
-    case kExitOk:
-      return "pass";
-    case kExitIncompatible:
-      return "fail";
-    default:
-      return "error";
-  }
+  return status_of_exit_code(exit_code(report));
 }
 
 }  // namespace bpfcompat::report

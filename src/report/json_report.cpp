@@ -1,5 +1,6 @@
 // to_json: the report contract (docs/report-schema.json). Keys keep a stable, documented order;
-// optional values that are unknown are null rather than absent.
+// optional values that are unknown are null rather than absent; keys added in 1.x after 1.0's
+// first cut (suite, shard, cases, a target's mode/fixups/functional/command) are absent when unset.
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/report/report.h"
@@ -48,11 +49,25 @@ Json program_json(const ProgramReport& p) {
   return j;
 }
 
+Json test_run_json(const validation::TestRun& t) {
+  return {{"name", t.name},
+          {"required", t.required},
+          {"status", t.status},
+          {"exit_code", t.exit_code},
+          {"expect_exit", t.expect_exit},
+          {"timed_out", t.timed_out},
+          {"duration_ms", t.duration_ms},
+          {"stdout_tail", t.stdout_tail},
+          {"stderr_tail", t.stderr_tail},
+          {"error", t.error}};
+}
+
 Json target_json(const TargetReport& t) {
   Json j;
   j["profile_id"] = t.profile_id;
   j["artifact"] = t.artifact;
   j["required"] = t.required;
+  if (!t.mode.empty()) j["mode"] = t.mode;
   j["status"] = classify::status_name(t.verdict.status);
   j["classification_code"] = verdict_code(t.verdict);
   j["confidence"] = verdict_confidence(t.verdict);
@@ -79,6 +94,37 @@ Json target_json(const TargetReport& t) {
   if (t.verdict.status == classify::Status::kError) j["console_tail"] = t.console_tail;
   j["programs"] = Json::array();
   for (const auto& p : t.programs) j["programs"].push_back(program_json(p));
+  if (!t.fixups.empty()) {
+    j["fixups"] = Json::array();
+    for (const auto& f : t.fixups) {
+      j["fixups"].push_back(
+          {{"kind", f.kind}, {"target", f.target}, {"ok", f.ok}, {"detail", f.detail}});
+    }
+  }
+  if (t.functional) {
+    Json tests = Json::array();
+    for (const auto& run : t.functional->tests) tests.push_back(test_run_json(run));
+    j["functional"] = {{"status", t.functional->status}, {"tests", tests}};
+  }
+  if (t.command) j["command"] = test_run_json(*t.command);
+  return j;
+}
+
+// Optional keys of a case are left out when empty; status and exit_code are derived.
+Json case_json(const RunReport& r, const CaseInfo& c) {
+  Json j;
+  j["name"] = c.name;
+  j["artifact"] = opt_string(c.artifact);
+  j["mode"] = c.mode;
+  j["matrix"] = c.matrix;
+  if (!c.manifest.empty()) j["manifest"] = c.manifest;
+  int code = case_exit_code(r, c.name);
+  j["status"] = status_of_exit_code(code);
+  j["exit_code"] = code;
+  if (!c.command_sha256.empty()) j["command_sha256"] = c.command_sha256;
+  if (c.mode == "command" || c.expect_exit != 0) j["expect_exit"] = c.expect_exit;
+  if (!c.binary.empty()) j["binary"] = c.binary;
+  if (!c.binary_sha256.empty()) j["binary_sha256"] = c.binary_sha256;
   return j;
 }
 
@@ -92,15 +138,26 @@ std::string to_json(const RunReport& report) {
   j["run_id"] = report.run_id;
   j["started_at"] = report.started_at;
   j["finished_at"] = opt_string(report.finished_at);
-  j["status"] = run_status(report);
-  j["exit_code"] = exit_code(report);
+  int code = report_exit_code(report);
+  j["status"] = status_of_exit_code(code);
+  j["exit_code"] = code;
   j["interrupted"] = report.interrupted;
   j["mode"] = report.mode;
   j["matrix"] = {{"name", report.matrix_name}, {"path", opt_string(report.matrix_path)}};
+  if (!report.suite_name.empty() || !report.suite_path.empty()) {
+    j["suite"] = {{"name", report.suite_name}, {"path", opt_string(report.suite_path)}};
+  }
+  if (report.shard_count > 0) {
+    j["shard"] = {{"index", report.shard_index}, {"count", report.shard_count}};
+  }
   j["run_dir"] = opt_string(report.run_dir);
   j["artifacts"] = Json::array();
   for (const auto& a : report.artifacts) {
     j["artifacts"].push_back({{"name", a.name}, {"path", a.path}, {"sha256", a.sha256}});
+  }
+  if (!report.cases.empty()) {
+    j["cases"] = Json::array();
+    for (const auto& c : report.cases) j["cases"].push_back(case_json(report, c));
   }
   j["validator"] = {{"version", opt_string(report.validator_version)},
                     {"sha256", opt_string(report.validator_sha256)}};

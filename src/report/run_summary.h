@@ -30,6 +30,29 @@ struct ProfileColumn {
 std::vector<ProfileColumn> profile_columns(const RunReport& report);
 // Artifact names: the run's artifacts in order, then any only the targets name.
 std::vector<std::string> artifact_rows(const RunReport& report);
+// Case names in matrix order: the run's cases, then any only the targets name; a report without
+// cases (older writers) has one case per artifact.
+std::vector<std::string> case_names(const RunReport& report);
+// More than one case, or a suite: the outputs show the profile × case collection matrix.
+bool is_collection(const RunReport& report);
+const TargetReport* find_target(const RunReport& report, const std::string& profile_id,
+                                const std::string& case_name);
+const CaseInfo* find_case(const RunReport& report, const std::string& case_name);
+
+// One case's column of the matrix, for the cases tables.
+struct CaseSummary {
+  int targets = 0;
+  int required_pass = 0;
+  int required_failed = 0;
+  int required_error = 0;
+  int behavior_pass = 0;  // targets whose functional tests or command passed
+  int behavior_fail = 0;
+  int exit_code = 0;
+};
+CaseSummary summarize_case(const RunReport& report, const std::string& case_name);
+
+// "pass" | "fail" | "error" for an exit code (130 is an error).
+const char* status_of_exit_code(int code);
 
 // "6.4s", "1m05s".
 std::string format_duration(long ms);

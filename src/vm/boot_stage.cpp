@@ -78,4 +78,11 @@ std::string boot_stage_explanation(BootStage stage) {
   return {};
 }
 
+bool console_shows_crash(const std::string& console) {
+  for (const char* mark : {"Kernel panic - not syncing", "Oops: ", "BUG: "}) {
+    if (console.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace bpfcompat::vm

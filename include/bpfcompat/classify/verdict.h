@@ -37,10 +37,23 @@ struct ArtifactVerdict {
   std::vector<ProgramVerdict> programs;
 };
 
+// What a manifest says about judging a case.
+struct CaseRules {
+  std::vector<std::string> attach_optional;  // programs whose failed attach does not fail
+};
+
 // Judges one artifact's validator record on one kernel. A program that loads but fails to
-// attach fails its target in kLoadAttach mode; `skipped` attaches do not.
+// attach fails its target in kLoadAttach and kBehavior modes (unless the manifest makes its
+// attach optional: then the program is `skipped` with the failure as reason); `skipped`
+// attaches do not. In kBehavior mode a failed required functional test fails the target
+// (FUNCTIONAL_TEST_FAILURE) when load and attach passed.
 ArtifactVerdict classify_artifact(const validation::ArtifactResult& artifact,
-                                  const validation::GuestFacts* guest, Mode mode);
+                                  const validation::GuestFacts* guest, Mode mode,
+                                  const CaseRules& rules = {});
+
+// A command case: pass iff the command exited with the expected code; otherwise fail with
+// COMMAND_VALIDATION_FAILURE (a timeout says so); no command result → error NO_RESULT.
+Verdict classify_command(const validation::ArtifactResult& record);
 
 // Why a boot produced no (or no complete) result: KERNEL_PANIC / KERNEL_OOPS from the console,
 // BOOT_TIMEOUT, or VALIDATOR_CRASHED / NO_RESULT. Always status kError except a panic or oops that

@@ -50,9 +50,9 @@ struct ProgramTypeOverride {
 
 struct VariantProgram {
   std::string name;
-  int requires_helper = 0;          // helper id; 0: unconditional fallback
+  int requires_helper = 0;           // helper id; 0: unconditional fallback
   std::string requires_helper_name;  // as written, for messages
-  bool trial_load = false;          // `probe: trial_load`
+  bool trial_load = false;           // `probe: trial_load`
 };
 
 struct ProgramVariantGroup {

@@ -34,8 +34,8 @@ struct SuiteCase {
   std::string name;      // ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$, unique
   std::string artifact;  // absolute; empty for a command-only case
   std::optional<SuiteCommand> command;
-  std::optional<Manifest> manifest;  // loaded (and the `test:` block merged into it)
-  std::string manifest_path;         // absolute, as written (empty if none)
+  std::optional<Manifest> manifest;        // loaded (and the `test:` block merged into it)
+  std::string manifest_path;               // absolute, as written (empty if none)
   std::optional<std::string> matrix_path;  // absolute; none: the default matrix
   std::optional<std::string> mode;         // load_only | load_attach | behavior (validated)
   std::optional<std::chrono::seconds> timeout;
@@ -46,7 +46,7 @@ struct SuiteDefaults {
   std::optional<std::string> matrix_path;  // absolute
   std::optional<std::string> mode;
   std::optional<std::chrono::seconds> timeout;
-  int jobs = 0;  // `jobs` or the reference's `concurrency`; 0: not set
+  int jobs = 0;            // `jobs` or the reference's `concurrency`; 0: not set
   std::string workdir;     // absolute or empty
   std::string report_dir;  // absolute or empty
 };

@@ -2,6 +2,7 @@
 // Markdown and the stdout summary table.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,10 +40,11 @@ struct Evidence {
   std::string qemu_cmdline;  // file with the exact command line
 };
 
-// One profile × artifact.
+// One profile × case. A case is an artifact of `test` (named after its file) or a case of a
+// suite (named in the suite file).
 struct TargetReport {
   std::string profile_id;
-  std::string artifact;  // artifact name
+  std::string artifact;  // the case name (for `test`: the artifact's file name)
   bool required = true;
   std::string lane;              // kernel | cloud-image | host
   std::string requested_kernel;  // source description + resolved package version
@@ -57,12 +59,29 @@ struct TargetReport {
   std::vector<ProgramReport> programs;
   Evidence evidence;
   std::string console_tail;  // only for error targets
+  std::string mode;          // load_only | load_attach | behavior | command
+  std::optional<validation::FunctionalResult> functional;  // behavior mode
+  std::optional<validation::TestRun> command;              // command cases
+  std::vector<validation::FixupResult> fixups;             // manifest fixups applied
 };
 
 struct ArtifactInfo {
   std::string name;
   std::string path;
   std::string sha256;
+};
+
+// What one case asked for; `test` has one case per artifact.
+struct CaseInfo {
+  std::string name;
+  std::string artifact;        // artifact name ("" for a command case without one)
+  std::string manifest;        // path, or ""
+  std::string matrix;          // matrix name ("default" for the built-in one)
+  std::string mode;            // load_only | load_attach | behavior | command
+  std::string command_sha256;  // command cases: sha256 of the command text
+  int expect_exit = 0;         // command cases
+  std::string binary;          // command cases: the shipped binary's file name, or ""
+  std::string binary_sha256;
 };
 
 struct RunReport {
@@ -76,6 +95,11 @@ struct RunReport {
   std::string mode;  // load_only | load_attach | behavior
   std::string run_dir;
   std::vector<ArtifactInfo> artifacts;
+  std::vector<CaseInfo> cases;  // one per artifact for `test`; the suite's cases for `suite`
+  std::string suite_name;       // set by `suite`
+  std::string suite_path;
+  int shard_index = 0;  // --shard I/N (1-based); 0: not sharded
+  int shard_count = 0;
   std::string validator_sha256;
   std::string validator_version;
   std::vector<TargetReport> targets;
@@ -88,8 +112,21 @@ int exit_code(const RunReport& report);
 // "pass" | "fail" | "error" for the run as a whole, consistent with exit_code.
 std::string run_status(const RunReport& report);
 
-std::string to_json(const RunReport& report);      // pretty, stable key order
+std::string to_json(const RunReport& report);  // pretty, stable key order
+// Reads a report written by to_json (any 1.x schema_version); kInvalidInput naming the file's
+// problem otherwise. `source` names the file in messages.
+Result<RunReport> from_json(const std::string& text, const std::string& source);
 std::string to_markdown(const RunReport& report);  // matrix at a glance, then failures only
 std::string to_summary_table(const RunReport& report, bool color);  // stdout summary
+
+// Suite roll-up as the reference tool's: each case's exit code is computed over its own targets
+// (as exit_code), then any case 1 → 1 (sticky), else any case 2 → 2, else 0; 130 if interrupted.
+int suite_exit_code(const RunReport& report);
+// exit_code over the case's targets only (the run's interrupted flag is not applied: a case cut
+// short shows through its INTERRUPTED targets). A case without targets is 0.
+int case_exit_code(const RunReport& report, const std::string& case_name);
+// The exit code of the command that wrote the report: suite_exit_code when suite_name is set,
+// else exit_code. The JSON's `status`/`exit_code` and the Markdown status line use it.
+int report_exit_code(const RunReport& report);
 
 }  // namespace bpfcompat::report

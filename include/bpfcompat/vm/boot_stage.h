@@ -13,4 +13,8 @@ const char* boot_stage_name(BootStage stage);  // "firmware", "kernel", ...
 // One sentence for a report: where the boot stopped and what that suggests.
 std::string boot_stage_explanation(BootStage stage);
 
+// True when the console shows a kernel panic, oops or BUG: the guest's kernel crashed (the
+// classify module decides what that means for the verdict).
+bool console_shows_crash(const std::string& console);
+
 }  // namespace bpfcompat::vm

@@ -48,11 +48,10 @@ std::vector<LoadCase> feature_load_cases() {
                "5.4.0-200-generic", "libbpf: map 'events': failed to create: Invalid argument(-22)",
                "UNSUPPORTED_MAP_TYPE", Confidence::kMedium, "map 'events' could not be created",
                "Use BPF_MAP_TYPE_PERF_EVENT_ARRAY (a perf buffer) instead"));
-  cases.push_back(
-      map_case("runtime_sized_map", map("events", 27, "ringbuf", true, 0), "6.1.0-28-cloud-amd64",
-               "libbpf: map 'events': failed to create: Invalid argument(-22)",
-               "MAP_CREATION_FAILURE", Confidence::kMedium,
-               "rejected the definition of map 'events'", "bpf_map__set_max_entries()"));
+  cases.push_back(map_case(
+      "runtime_sized_map", map("events", 27, "ringbuf", true, 0), "6.1.0-28-cloud-amd64",
+      "libbpf: map 'events': failed to create: Invalid argument(-22)", "RUNTIME_SIZED_MAP",
+      Confidence::kHigh, "map 'events' has max_entries 0", "max_entries: 1024   # or: cpus"));
   cases.push_back(map_case(
       "map_create_eperm", map("counts", 1, "hash", true), "5.10.0-33-cloud-amd64",
       "libbpf: map 'counts': failed to create: Operation not permitted(-1)", "CAPABILITY_FAILURE",

@@ -31,6 +31,7 @@ TargetReport base(std::string profile, std::string artifact, bool required, std:
   t.requested_kernel = std::move(requested);
   t.observed_kernel = std::move(kernel);
   t.accelerator = "tcg";
+  t.mode = "load_attach";
   t.btf_vmlinux = !t.observed_kernel.empty();
   t.evidence.dir = "/work/runs/r1/targets/" + t.profile_id;
   t.evidence.serial_log = t.evidence.dir + "/serial.log";
@@ -152,6 +153,8 @@ RunReport sample_run() {
                   "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
                  {"freplace.bpf.o", "/src/build/freplace.bpf.o",
                   "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"}};
+  r.cases = {{"loop.bpf.o", "loop.bpf.o", "", "default", "load_attach", "", 0, "", ""},
+             {"freplace.bpf.o", "freplace.bpf.o", "", "default", "load_attach", "", 0, "", ""}};
   r.validator_version = "0.1.0";
   r.validator_sha256 = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
   r.targets = {loop_on_debian11(),

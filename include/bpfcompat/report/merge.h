@@ -1,0 +1,49 @@
+// Joining shard reports into one, and diffing two reports (baseline vs head).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bpfcompat/core/result.h"
+#include "bpfcompat/report/report.h"
+
+namespace bpfcompat::report {
+
+// `--shard I/N` splits by profile so one boot still serves all of a profile's cases: the profile
+// at index p of the run's profile list (matrix order) belongs to shard (p mod N) + 1.
+bool profile_in_shard(std::size_t profile_index, int shard_index, int shard_count);
+
+// Joins shard reports of one run configuration (same cases, disjoint profiles) into the report
+// the unsharded run would have written: targets in profile order p = 0, 1, 2… (shard (p mod N)+1
+// holds profile p), shard fields cleared, earliest start, latest finish, interrupted if any was.
+// Different cases, a missing shard or a duplicate target → kInvalidInput naming it. The run id,
+// run dir, tool, validator and other run fields are shard 1's (each shard has its own run id and
+// dir; targets keep their evidence paths), so only those and the times differ from an unsharded
+// run's report.
+Result<RunReport> merge_reports(const std::vector<RunReport>& shards);
+
+enum class Change { kUnchanged, kImproved, kRegressed, kChanged, kAdded, kRemoved };
+const char* change_name(Change c);  // "unchanged", "improved", ...
+
+struct TargetDiff {
+  std::string profile_id;
+  std::string case_name;
+  bool required = true;                  // in head (in base for removed)
+  std::string base_status, head_status;  // "" when absent
+  std::string base_code, head_code;
+  Change change = Change::kUnchanged;
+};
+
+struct Comparison {
+  std::vector<TargetDiff> targets;
+  int improved = 0, regressed = 0, required_regressions = 0, changed = 0, added = 0, removed = 0;
+};
+
+// Status order pass > skipped > error > fail for improved/regressed; same status with another
+// code is `changed`. A required target that was pass in base and is fail or error in head is a
+// required regression; so is a required target that disappeared.
+Comparison compare_reports(const RunReport& base, const RunReport& head);
+std::string comparison_markdown(const Comparison& c);
+std::string comparison_json(const Comparison& c);
+
+}  // namespace bpfcompat::report

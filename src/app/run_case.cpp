@@ -1,0 +1,156 @@
+#include "run_case.h"
+
+#include <elf.h>
+
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/sha256.h"
+
+namespace bpfcompat::app {
+namespace {
+
+validation::PlanMap plan_map(const config::ManifestMap& m) {
+  validation::PlanMap p;
+  p.name = m.name;
+  if (m.max_entries) p.max_entries = *m.max_entries;
+  p.max_entries_cpus = m.max_entries_cpus;
+  if (m.inner_ringbuf_bytes) p.inner_ringbuf_bytes = *m.inner_ringbuf_bytes;
+  if (m.inner_map) {
+    p.inner_map_type = m.inner_map->type;
+    p.inner_key_size = m.inner_map->key_size;
+    p.inner_value_size = m.inner_map->value_size;
+    p.inner_max_entries = m.inner_map->max_entries;
+  }
+  return p;
+}
+
+validation::PlanTest plan_test(const config::FunctionalTest& t) {
+  validation::PlanTest p;
+  p.name = t.name;
+  p.command = t.command;
+  p.required = t.required;
+  p.timeout_sec = static_cast<int>(t.timeout.count());
+  p.expect_exit = t.expect_exit_code;
+  p.expect_stdout = t.expect_stdout_contains;
+  p.expect_stderr = t.expect_stderr_contains;
+  return p;
+}
+
+void add_manifest(validation::CasePlan& plan, const config::Manifest& m) {
+  for (const auto& map : m.maps) plan.maps.push_back(plan_map(map));
+  for (const auto& t : m.program_types) plan.program_types.push_back({t.program, t.type});
+  for (const auto& g : m.program_variants) {
+    for (const auto& v : g.programs) {
+      plan.variants.push_back({g.group, v.name, v.requires_helper, v.trial_load});
+    }
+  }
+  plan.companions = m.probe_companions;
+  for (const auto& t : m.functional_tests) plan.tests.push_back(plan_test(t));
+}
+
+}  // namespace
+
+bool RunCase::needs_shell() const {
+  if (command) return true;
+  return mode == "behavior" && manifest && !manifest->functional_tests.empty();
+}
+
+report::CaseInfo RunCase::info() const {
+  report::CaseInfo i;
+  i.name = name;
+  if (artifact) i.artifact = artifact->name;
+  if (manifest) i.manifest = manifest->path;
+  i.matrix = matrix_name;
+  i.mode = mode;
+  if (command) {
+    i.command_sha256 = sha256_hex(command->command);
+    i.expect_exit = command->expect_exit;
+    i.binary = command->binary_name;
+    i.binary_sha256 = command->binary_sha256;
+  }
+  return i;
+}
+
+validation::CasePlan case_plan(const RunCase& c, const std::string& artifact_guest_path,
+                               const std::string& binary_guest_path, const std::string& guest_root,
+                               long case_timeout_sec) {
+  validation::CasePlan plan;
+  plan.name = c.name;
+  plan.artifact = artifact_guest_path;
+  plan.mode = c.mode;
+  if (c.manifest && c.mode != "command") add_manifest(plan, *c.manifest);
+  if (c.mode != "behavior") plan.tests.clear();
+  plan.env = {{"BPFCOMPAT_ARTIFACT", artifact_guest_path},
+              {"BPFCOMPAT_BIN", binary_guest_path},
+              {"BPFCOMPAT_REMOTE_ROOT", guest_root}};
+  if (c.command) {
+    plan.command.command = c.command->command;
+    plan.command.expect_exit = c.command->expect_exit;
+    plan.command.timeout_sec = static_cast<int>(case_timeout_sec);
+  }
+  return plan;
+}
+
+Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
+                                const std::string& guest_prefix, const std::string& work_dir,
+                                long case_timeout_sec) {
+  StagedCases out;
+  std::error_code ec;
+  std::filesystem::create_directories(work_dir, ec);
+  std::string root = guest_prefix.back() == '/' ? guest_prefix.substr(0, guest_prefix.size() - 1)
+                                                : std::string("/tmp");
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const RunCase& c = *cases[i];
+    std::string artifact_guest, binary_guest;
+    if (c.artifact) {
+      artifact_guest = fmt::format("{}a{}.o", guest_prefix, i);
+      out.files.push_back({c.artifact->path, artifact_guest, 0644});
+    }
+    if (c.command && !c.command->binary.empty()) {
+      binary_guest = fmt::format("{}b{}-{}", guest_prefix, i, c.command->binary_name);
+      out.files.push_back({c.command->binary, binary_guest, 0755});
+    }
+    std::string plan_host = fmt::format("{}/case{}.plan", work_dir, i);
+    auto plan = case_plan(c, artifact_guest, binary_guest, root, case_timeout_sec);
+    if (auto w = write_file_atomic(plan_host, validation::render_case_plan(plan)); !w) {
+      return std::move(w).error();
+    }
+    std::string plan_guest = fmt::format("{}c{}.plan", guest_prefix, i);
+    out.files.push_back({plan_host, plan_guest, 0644});
+    out.args.insert(out.args.end(), {"--case", plan_guest});
+    out.needs_shell = out.needs_shell || c.needs_shell();
+  }
+  return out;
+}
+
+Result<void> check_static_binary(const std::string& path) {
+  auto data = read_file(path, 512u << 20);
+  if (!data) return std::move(data).error();
+  const std::string& d = *data;
+  if (d.size() < sizeof(Elf64_Ehdr) || std::memcmp(d.data(), ELFMAG, SELFMAG) != 0) {
+    return {};  // a script: it needs a shell, which the guest has
+  }
+  Elf64_Ehdr eh;
+  std::memcpy(&eh, d.data(), sizeof eh);
+  for (unsigned i = 0; i < eh.e_phnum; ++i) {
+    std::uint64_t off = eh.e_phoff + std::uint64_t{i} * eh.e_phentsize;
+    if (off + sizeof(Elf64_Phdr) > d.size()) break;
+    Elf64_Phdr ph;
+    std::memcpy(&ph, d.data() + off, sizeof ph);
+    if (ph.p_type == PT_INTERP) {
+      return invalid_input(
+          fmt::format("{}: a dynamically linked program; the kernel lane's guest has no C "
+                      "library to run it",
+                      path),
+          "link it statically (e.g. -static, or CGO_ENABLED=0 for Go), or test it on a "
+          "cloud-image profile, whose guest has the distro's userspace");
+    }
+  }
+  return {};
+}
+
+}  // namespace bpfcompat::app

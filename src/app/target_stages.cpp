@@ -1,0 +1,25 @@
+#include "target_stages.h"
+
+#include <algorithm>
+
+namespace bpfcompat::app {
+
+long ms_since(Clock::time_point t0) {
+  return static_cast<long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
+}
+
+void emit(const KernelTargetContext& ctx, EventKind kind, std::string message) {
+  if (ctx.events) ctx.events->on_event(Event{kind, ctx.entry->profile.id, std::move(message)});
+}
+
+long case_timeout_sec(const KernelTargetContext& ctx) {
+  auto budget = ctx.entry->timeout.value_or(ctx.timeout);
+  return std::max<long>(10, static_cast<long>(budget.count()) / 2);
+}
+
+std::vector<std::string> validator_args(const KernelTargetContext& ctx) {
+  return {"--case-timeout", std::to_string(case_timeout_sec(ctx))};
+}
+
+}  // namespace bpfcompat::app

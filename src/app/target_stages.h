@@ -1,0 +1,23 @@
+// Pieces both lanes' targets share: stage timing, progress events, the validator's arguments.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "bpfcompat/app/events.h"
+#include "kernel_target.h"
+
+namespace bpfcompat::app {
+
+using Clock = std::chrono::steady_clock;
+
+long ms_since(Clock::time_point t0);
+void emit(const KernelTargetContext& ctx, EventKind kind, std::string message);
+
+// The validator's watchdog per case: half the target's budget, at least 10 s.
+long case_timeout_sec(const KernelTargetContext& ctx);
+// `--case-timeout N` (the cases' own `--case PATH` arguments follow).
+std::vector<std::string> validator_args(const KernelTargetContext& ctx);
+
+}  // namespace bpfcompat::app

@@ -1,0 +1,83 @@
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "bpfcompat/report/outputs.h"
+#include "sample_run.h"
+
+namespace bpfcompat::report {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(Html, IsOneSelfContainedPage) {
+  std::string html = to_html(testing::sample_suite());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n", 0), 0u);
+  EXPECT_EQ(html.find("http:"), std::string::npos);
+  EXPECT_EQ(html.find("https:"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(count(html, "<style>"), 1u);
+  EXPECT_EQ(count(html, "<script>"), 1u);
+}
+
+TEST(Html, MatrixHasOneColouredCellPerProfileAndCase) {
+  std::string html = to_html(testing::sample_suite());
+  EXPECT_EQ(count(html, "<td class=\"cell "), 12u);
+  EXPECT_EQ(count(html, "<th scope=\"row\">"), 4u);
+  EXPECT_EQ(count(html, "<td class=\"cell pass\""), 7u);
+  EXPECT_EQ(count(html, "<td class=\"cell fail\""), 2u);
+  EXPECT_EQ(count(html, "<td class=\"cell error\""), 3u);
+  EXPECT_NE(html.find("<td class=\"cell fail\" data-target=\"t1\"><a href=\"#t1\""),
+            std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">debian-unstable (optional)<small>apt sid/"),
+            std::string::npos);
+}
+
+TEST(Html, EveryCellOpensAPanelWithTheTargetsDetails) {
+  std::string html = to_html(testing::sample_suite());
+  std::regex href("href=\"#(t[0-9]+)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator();
+       ++it) {
+    EXPECT_NE(html.find("id=\"" + (*it)[1].str() + "\""), std::string::npos) << (*it)[1];
+  }
+  auto panel = html.substr(html.find("<article class=\"target fail\" id=\"t1\">"));
+  panel = panel.substr(0, panel.find("</article>"));
+  EXPECT_NE(panel.find("<code>UNSUPPORTED_HELPER</code> (high confidence)"), std::string::npos);
+  EXPECT_NE(panel.find("<dt>Remediation</dt><dd>bpf_loop needs Linux 5.17"), std::string::npos);
+  EXPECT_NE(panel.find("<pre>number of funcs in func_info doesn&#39;t match"), std::string::npos);
+  EXPECT_NE(panel.find("<td>count_loops</td>"), std::string::npos);
+  auto behavior = html.substr(html.find("id=\"t2\""));
+  EXPECT_NE(behavior.find("<h4>Functional tests: fail</h4>"), std::string::npos);
+  EXPECT_NE(behavior.find("exec-behavior-behavior: stderr (tail)"), std::string::npos);
+}
+
+TEST(Html, ShowsDetailsWithoutScriptThroughTargetSelector) {
+  std::string html = to_html(testing::sample_run());
+  EXPECT_NE(html.find(".target { display: none;"), std::string::npos);
+  EXPECT_NE(html.find(".target:target { display: block; }"), std::string::npos);
+}
+
+TEST(Html, EscapesUserData) {
+  RunReport r = testing::sample_run();
+  r.targets[0].verdict.reason = "<script>alert(1)</script>";
+  r.targets[0].programs[0].name = "\"><img onerror=x>";
+  r.cases[0].name = "a&b";
+  r.targets[0].console_tail = "\x1b[1mbold\xff";
+  r.targets[0].verdict.status = classify::Status::kError;
+  std::string html = to_html(r);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"col\">a&amp;b</th>"), std::string::npos);
+  EXPECT_NE(html.find("\\x1b[1mbold\xEF\xBF\xBD"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bpfcompat::report
