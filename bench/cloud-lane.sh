@@ -29,8 +29,7 @@ profiles:
     cpus: $cpus
 YAML
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/lib.sh
 
 run_bpfcompat() {
   local t0 t1

@@ -16,36 +16,22 @@ trap 'rm -rf "$work"' EXIT
 artifacts=()
 for o in "$build"/examples/*.bpf.o; do artifacts+=(--artifact "$o"); done
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
-# A trivial static /init: power off at once.
-cat > "$work/init.c" <<'C'
-#include <sys/reboot.h>
-#include <unistd.h>
-int main(void) { reboot(RB_POWER_OFF); for (;;) pause(); }
-C
-gcc -static -O2 -o "$work/init" "$work/init.c"
-(cd "$work" && mkdir -p root/dev && cp init root/init && cd root && \
-  printf 'init\ndev\n' | cpio -o -H newc --quiet | gzip -1 > "$work/floor.cpio.gz")
+. bench/lib.sh
+floor_initramfs "$work"
 
 echo "warm-up run (fills the kernel cache if needed)..."
 "$bin" test -q "${artifacts[@]}" --workdir "$work/warm" --jobs "$jobs" >/dev/null || true
 
 # The exact QEMU command lines bpfcompat used, with our trivial initramfs instead.
-floor_cmds=()
-for f in "$work"/warm/runs/*/*/qemu-cmdline.txt; do
-  cmd=$(sed -E "s#-initrd [^ ]+#-initrd $work/floor.cpio.gz#; s#file:[^ ]+#file:/dev/null#g" "$f")
-  floor_cmds+=("$cmd")
-done
-[ ${#floor_cmds[@]} -gt 0 ] || { echo "no qemu-cmdline.txt found: did the warm-up run boot?" >&2; exit 1; }
+floor_commands "$work" "$work/warm" > "$work/floor-cmds.txt"
+kernels=$(wc -l < "$work/floor-cmds.txt")
 
 : > "$work/tool.txt"; : > "$work/floor.txt"
 for r in $(seq "$rounds"); do
   t0=$(now)
   "$bin" test -q "${artifacts[@]}" --workdir "$work/run$r" --jobs "$jobs" >/dev/null || true
   t1=$(now)
-  printf '%s\n' "${floor_cmds[@]}" | xargs -d '\n' -P "$jobs" -I{} sh -c '{}' >/dev/null 2>&1
+  run_floor "$jobs" "$work/floor-cmds.txt"
   t2=$(now)
   echo "$t1 - $t0" | bc -l >> "$work/tool.txt"
   echo "$t2 - $t1" | bc -l >> "$work/floor.txt"
@@ -53,6 +39,6 @@ for r in $(seq "$rounds"); do
 done
 tool=$(median < "$work/tool.txt")
 floor=$(median < "$work/floor.txt")
-printf 'kernels: %d, artifacts: %d, jobs: %d\n' "${#floor_cmds[@]}" $(( ${#artifacts[@]} / 2 )) "$jobs"
+printf 'kernels: %d, artifacts: %d, jobs: %d\n' "$kernels" $(( ${#artifacts[@]} / 2 )) "$jobs"
 printf 'median bpfcompat test: %.2f s\nmedian bare-boot floor: %.2f s\nratio: %.2f (target <= 2.0, goal 1.3)\n' \
   "$tool" "$floor" "$(echo "$tool / $floor" | bc -l)"

@@ -75,7 +75,7 @@ std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ct
   std::filesystem::create_directories(work_dir, ec);
   if (cancelled()) return out.interrupted(0);
 
-  emit(ctx, EventKind::kPreparing, ctx.entry->profile.image->describe());
+  emit(ctx, EventKind::kPreparing, "image " + ctx.entry->profile.image->describe());
   auto image = prepare_with_retry(ctx);
   if (!image) return out.infrastructure_failure(image.error(), "IMAGE_UNAVAILABLE", ms_since(t0));
   out.stages().prepare_ms = ms_since(t0);

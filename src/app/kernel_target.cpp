@@ -110,7 +110,7 @@ std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& c
   std::filesystem::create_directories(ctx.evidence_dir, ec);
 
   if (cancelled()) return out.interrupted(0);
-  emit(ctx, EventKind::kPreparing, ctx.entry->profile.kernel.describe());
+  emit(ctx, EventKind::kPreparing, "kernel " + ctx.entry->profile.kernel.describe());
   auto kernel = prepare_with_retry(ctx);
   if (!kernel)
     return out.infrastructure_failure(kernel.error(), "KERNEL_UNAVAILABLE", ms_since(t0));

@@ -18,7 +18,7 @@ void ProgressPrinter::on_event(const app::Event& event) {
       what = "accelerator";
       break;
     case app::EventKind::kPreparing:
-      what = "kernel";
+      what = "prepare";
       break;
     case app::EventKind::kPrepared:
       what = "ready";

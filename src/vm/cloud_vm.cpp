@@ -55,6 +55,32 @@ Result<DiskFds> open_disks(const CloudVmRequest& r, const std::string& overlay) 
   return fds;
 }
 
+// Without --keep the overlay never has a name: an O_TMPFILE file in the work directory that
+// qemu-img formats through /proc/<pid>/fd/N, so no kill at any moment can leave it behind.
+// Filesystems without O_TMPFILE fall back to a named file unlinked right after it is opened.
+Result<DiskFds> create_disks(const CloudVmRequest& r) {
+  if (!r.keep) {
+    UniqueFd tmp(open(r.work_dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
+    if (tmp) {
+      std::string path = fmt::format("/proc/{}/fd/{}", getpid(), tmp.get());
+      if (auto made = create_overlay(r, path); !made) return std::move(made).error();
+      DiskFds fds;
+      fds.ro.reset(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      fds.seed.reset(open(r.seed_path.c_str(), O_RDONLY | O_CLOEXEC));
+      if (!fds.ro || !fds.seed) {
+        return infrastructure_error(
+            fmt::format("cannot open overlay or seed: {}", strerror(errno)));
+      }
+      unlink(r.seed_path.c_str());
+      fds.rw = std::move(tmp);
+      return fds;
+    }
+  }
+  std::string overlay = r.work_dir + "/overlay.qcow2";
+  if (auto made = create_overlay(r, overlay); !made) return std::move(made).error();
+  return open_disks(r, overlay);
+}
+
 bool listens_on_loopback(int port) {
   auto addrs = tcp_listen_addresses(port);
   return std::find(addrs.begin(), addrs.end(), "127.0.0.1") != addrs.end();
@@ -82,9 +108,7 @@ std::string console_tail(const std::string& console_log, std::size_t lines, std:
 }
 
 Result<CloudVm> CloudVm::start(const CloudVmRequest& r) {
-  std::string overlay = r.work_dir + "/overlay.qcow2";
-  if (auto made = create_overlay(r, overlay); !made) return std::move(made).error();
-  auto fds = open_disks(r, overlay);
+  auto fds = create_disks(r);
   if (!fds) return std::move(fds).error();
 
   CloudQemuConfig q;
