@@ -31,8 +31,23 @@ int write_all(int fd, const char* buf, size_t len) {
   return 0;
 }
 
+/* Cases share one kernel: each starts with an empty trace buffer, so a functional test that looks
+ * for its program's bpf_printk output cannot see an earlier case's. */
+static void clear_trace_buffer(void) {
+  static const char* const paths[] = {"/sys/kernel/tracing/trace",
+                                      "/sys/kernel/debug/tracing/trace"};
+  for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+    int fd = open(paths[i], O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd >= 0) {
+      close(fd);
+      return;
+    }
+  }
+}
+
 static void child(int wfd, const struct case_plan* p, const struct case_opts* o, long long start) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  clear_trace_buffer();
   struct jw w;
   size_t len;
   jw_init(&w);
