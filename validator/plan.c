@@ -168,6 +168,7 @@ void plan_free(struct case_plan* p) {
     free(p->variants[i].program);
   }
   for (int i = 0; i < p->n_companions; i++) free(p->companions[i]);
+  for (int i = 0; i < p->n_optional; i++) free(p->optional[i]);
   for (int i = 0; i < p->n_env; i++) free(p->env[i]);
   for (int i = 0; i < p->n_tests; i++) free_test(&p->tests[i]);
   if (p->has_command) free_test(&p->command);

@@ -47,7 +47,9 @@ struct case_plan {
   struct plan_prog_type types[PLAN_MAX_ITEMS];
   struct plan_variant variants[PLAN_MAX_ITEMS];
   char* companions[PLAN_MAX_ITEMS];
-  char* env[PLAN_MAX_ITEMS]; /* "NAME=VALUE" */
+  int n_optional;
+  char* optional[PLAN_MAX_ITEMS]; /* programs whose failed attach does not stop the tests */
+  char* env[PLAN_MAX_ITEMS];      /* "NAME=VALUE" */
   struct plan_test tests[PLAN_MAX_ITEMS];
   int has_command;
   struct plan_test command;

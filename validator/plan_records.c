@@ -108,6 +108,13 @@ static const char* on_variant(struct case_plan* p, char* const* f, int* seen_mod
   return NULL;
 }
 
+static const char* on_attach_optional(struct case_plan* p, char* const* f, int* seen_mode) {
+  (void)seen_mode;
+  if (p->n_optional == PLAN_MAX_ITEMS) return "too many 'attach_optional' records";
+  p->optional[p->n_optional++] = dup(f[1]);
+  return NULL;
+}
+
 static const char* on_companion(struct case_plan* p, char* const* f, int* seen_mode) {
   (void)seen_mode;
   if (p->n_companions == PLAN_MAX_ITEMS) return "too many 'companion' records";
@@ -167,6 +174,7 @@ static const struct kind kKinds[] = {
     {"program_type", 3, on_program_type},
     {"variant", 5, on_variant},
     {"companion", 2, on_companion},
+    {"attach_optional", 2, on_attach_optional},
     {"env", 3, on_env},
     {"test", 8, on_test},
     {"command", 4, on_command},

@@ -49,6 +49,7 @@ void add_manifest(validation::CasePlan& plan, const config::Manifest& m) {
     }
   }
   plan.companions = m.probe_companions;
+  plan.attach_optional = m.attach_optional_programs();
   for (const auto& t : m.functional_tests) plan.tests.push_back(plan_test(t));
 }
 

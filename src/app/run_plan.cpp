@@ -217,6 +217,13 @@ Result<RunPlan> plan_suite(const config::Suite& suite, const TestOptions& option
       if (!a) return std::move(std::move(a).error()).with_context("suite case " + sc.name);
       c.artifact = *a;
     }
+    if (sc.command && sc.manifest) {
+      return invalid_input(
+          fmt::format("{}: case '{}' has a command and a manifest (or a test: block); a command "
+                      "case runs only its command",
+                      sc.origin, sc.name),
+          "split it into two cases: one with the command, one with the artifact and manifest");
+    }
     if (sc.command) {
       auto command =
           make_command(sc.command->command, sc.command->binary, sc.command->expect_exit, matrix);

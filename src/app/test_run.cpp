@@ -113,6 +113,9 @@ Result<TestOutcome> execute(RunPlan plan, const TestOptions& options, EventSink&
   rep.matrix_name = plan.matrix_name;
   rep.matrix_path = plan.matrix_path;
   rep.mode = plan.cases.empty() ? "load_attach" : plan.cases.front().mode;
+  for (const auto& c : plan.cases) {
+    if (c.mode != rep.mode) rep.mode = "mixed";  // a suite whose cases differ
+  }
   rep.run_dir = fs::absolute(run_dir_for(options.workdir, rep.run_id)).lexically_normal().string();
   rep.artifacts = plan.artifacts;
   for (const auto& c : plan.cases) rep.cases.push_back(c.info());
@@ -188,6 +191,9 @@ Result<TestOutcome> run_suite(const TestOptions& options, EventSink& events) {
   rep.suite_name = suite->name;
   rep.suite_path = suite->path;
   TestOptions effective = options;
+  if (effective.workdir == ".bpfcompat" && !suite->defaults.workdir.empty()) {
+    effective.workdir = suite->defaults.workdir;  // the CLI's --workdir wins when given
+  }
   if (effective.jobs <= 0 && suite->defaults.jobs > 0) effective.jobs = suite->defaults.jobs;
   // One boot serves every case of a profile: its budget is the largest any case asks for.
   for (const auto& c : suite->cases) {

@@ -23,6 +23,11 @@ int run_test(const TestArgs& a, const GlobalOptions& global) {
   if (!options) return report_error(options.error());
   options->artifacts = a.artifacts;
   options->manifest_path = a.manifest;
+  if (!a.command.empty() && !a.run.mode.empty()) {
+    return report_error(invalid_input(
+        "--mode does not apply to command mode: the verdict is the command's exit code",
+        "drop --mode, or test the object itself with bpfcompat test --artifact"));
+  }
   if (!a.command.empty()) {
     options->command = app::CommandOptions{a.command, a.binary, a.expect_exit};
   } else if (!a.binary.empty() || a.expect_exit != 0) {

@@ -71,6 +71,7 @@ std::string render_case_plan(const CasePlan& plan) {
            {v.group, v.program, std::to_string(v.requires_helper), v.trial_load ? "1" : "0"});
   }
   for (const std::string& c : plan.companions) record(out, "companion", {c});
+  for (const std::string& c : plan.attach_optional) record(out, "attach_optional", {c});
   for (const auto& [name, value] : plan.env) record(out, "env", {name, value});
   for (const PlanTest& t : plan.tests) render_test(out, t);
   if (plan.mode == "command") {

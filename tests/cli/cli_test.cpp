@@ -82,10 +82,50 @@ TEST_F(BadInput, BadTimeoutIsUsageError) {
   expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--timeout", "soon"}), "--timeout");
 }
 
+TEST_F(BadInput, ManifestTypoPointsAtLineAndSuggests) {
+  write("m.yaml", "name: x\nmaps:\n  - name: counts\n    max_entrys: 16\n");
+  auto run = test_with({"--artifact", EXAMPLE_OBJECT, "--manifest", path("m.yaml")});
+  expect_usage_error(run, path("m.yaml") + ":4:5");
+  EXPECT_NE(run.output.find("max_entries"), std::string::npos) << run.output;
+}
+
+TEST_F(BadInput, SuiteCaseWithMissingArtifactNamesIt) {
+  write("s.yaml", "name: s\ncases:\n  - name: c\n    artifact: gone.bpf.o\n");
+  auto run = run_bpfcompat({"suite", "--suite", path("s.yaml"), "--out", path("report.json"),
+                            "--workdir", path("work")});
+  expect_usage_error(run, "gone.bpf.o");
+  EXPECT_NE(run.output.find(path("s.yaml") + ":4:"), std::string::npos) << run.output;
+}
+
+TEST_F(BadInput, DynamicLoaderForTheKernelLaneSaysLinkStatically) {
+  auto run = run_bpfcompat({"test-command", "--cmd", "$BPFCOMPAT_BIN", "--bin", "/bin/ls", "--out",
+                            path("report.json"), "--workdir", path("work")});
+  expect_usage_error(run, "dynamically linked");
+  EXPECT_NE(run.output.find("statically"), std::string::npos) << run.output;
+}
+
+TEST_F(BadInput, ModeWithCommandModeIsUsageError) {
+  expect_usage_error(run_bpfcompat({"test-command", "--cmd", "true", "--mode", "behavior", "--out",
+                                    path("report.json"), "--workdir", path("work")}),
+                     "--mode does not apply to command mode");
+}
+
+TEST_F(BadInput, BadShardIsUsageError) {
+  expect_usage_error(test_with({"--artifact", EXAMPLE_OBJECT, "--shard", "3/2"}), "--shard");
+}
+
+TEST_F(BadInput, ReportMergeOfANonReportNamesTheFile) {
+  write("a.json", "{\"schema_version\": \"9.0\"}");
+  auto run = run_bpfcompat({"report", "merge", path("a.json"), "--out", path("report.json")});
+  expect_usage_error(run, path("a.json"));
+}
+
 TEST(Cli, HelpExitsZeroAndListsTest) {
   auto run = run_bpfcompat({"--help"});
   EXPECT_EQ(run.exit_code, 0);
-  EXPECT_NE(run.output.find("test"), std::string::npos);
+  for (const char* verb : {"test", "test-command", "suite", "report", "version"}) {
+    EXPECT_NE(run.output.find(verb), std::string::npos) << verb;
+  }
   auto sub = run_bpfcompat({"test", "--help"});
   EXPECT_EQ(sub.exit_code, 0);
   EXPECT_NE(sub.output.find("--artifact"), std::string::npos);

@@ -298,5 +298,39 @@ TEST(CloudImageCases, CommandAndBehaviorCasesInOneBoot) {
   EXPECT_EQ((*marker)["functional"]["status"], "pass");
 }
 
+// A kernel panic in a cloud-image guest while a case runs is KERNEL_PANIC for that case, and the
+// cases finished before it keep their verdicts (the result stream comes back as it is written).
+TEST(CloudImageCases, GuestPanicDuringACaseIsKernelPanic) {
+  const auto f = testing::cloud_fixture();
+  if (!f.why_missing.empty()) GTEST_SKIP() << f.why_missing;
+  auto d = TempDir::create("e2e-cloud-panic");
+  ASSERT_TRUE(d);
+  std::string dir = d->path();
+  // Direct boot with panic=-1: the panicked kernel reboots, and -no-reboot ends QEMU at once.
+  std::string boot = "    boot:\n      kernel: " + f.kernel + "\n      initrd: " + f.initrd +
+                     "\n      cmdline: " + f.root_cmdline + " panic=-1\n";
+  testing::write_text(dir + "/matrix.yaml",
+                      "profiles:\n" + testing::fixture_profile(f, "fixture-panic", boot));
+  testing::write_text(dir + "/suite.yaml",
+                      "name: cloud-panic\n"
+                      "defaults: {matrix: matrix.yaml}\n"
+                      "cases:\n"
+                      "  - name: before\n"
+                      "    command: \"true\"\n"
+                      "  - name: crash\n"
+                      "    command: \"echo c > /proc/sysrq-trigger\"\n");
+  auto run = testing::run_bpfcompat(
+      {"suite", "--suite", dir + "/suite.yaml", "--out", dir + "/report.json", "--workdir",
+       dir + "/work", "--accel", "tcg", "--timeout", "4m"},
+      20min);
+  json report = load_json(dir + "/report.json");
+  ASSERT_FALSE(report.is_null()) << run.output;
+  const json* before = target(report, "fixture-panic", "before");
+  const json* crash = target(report, "fixture-panic", "crash");
+  ASSERT_TRUE(before && crash) << run.output;
+  EXPECT_EQ((*before)["status"], "pass") << str(*before, "reason");
+  EXPECT_EQ(str(*crash, "classification_code"), "KERNEL_PANIC") << crash->dump();
+}
+
 }  // namespace
 }  // namespace bpfcompat

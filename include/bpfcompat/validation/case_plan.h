@@ -54,6 +54,7 @@ struct CasePlan {
   std::vector<PlanProgramType> program_types;
   std::vector<PlanVariant> variants;  // in priority order within each group
   std::vector<std::string> companions;
+  std::vector<std::string> attach_optional;  // failed attaches that do not stop the tests
   std::vector<PlanTest> tests;
   std::vector<std::pair<std::string, std::string>> env;  // exported to tests and the command
   PlanCommand command;                                   // mode "command" only

@@ -6,27 +6,20 @@
 
 #include "bpfcompat/config/manifest.h"
 #include "bpfcompat/core/temp_dir.h"
+#include "support/text.h"
 
 namespace bpfcompat::config {
 namespace {
 
-// A plain write: these files are scratch, so no fsync (write_file_atomic's) per table row.
-void put(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
+using testing::count_occurrences;
+using testing::write_scratch;
 
 // Writes `yaml` to a fresh m.yaml and returns load_manifest's error message ("" if it loaded).
 class ManifestFile {
  public:
   explicit ManifestFile(const std::string& yaml) : dir_(TempDir::create("manifest-test").value()) {
     path_ = dir_.path() + "/m.yaml";
-    put(path_, yaml);
+    write_scratch(path_, yaml);
   }
   const std::string& path() const { return path_; }
   std::string error() const {
@@ -174,7 +167,7 @@ TEST(Manifest, ReportsEachRuleViolationAtItsPosition) {
     EXPECT_NE(message.find(head), std::string::npos) << "yaml:\n"
                                                      << c.yaml << "want: " << head << "got:\n"
                                                      << message;
-    EXPECT_EQ(count(message, ": error: "), 1u) << message;
+    EXPECT_EQ(count_occurrences(message, ": error: "), 1u) << message;
     if (*c.hint != '\0') {
       EXPECT_NE(message.find(std::string("\nhint: ") + c.hint), std::string::npos) << message;
     } else {
@@ -225,7 +218,7 @@ TEST(Manifest, CollectsAllErrorsInOnePass) {
     EXPECT_GE(at, last) << "out of order: " << head;
     last = at;
   }
-  EXPECT_EQ(count(message, ": error: "), heads.size());
+  EXPECT_EQ(count_occurrences(message, ": error: "), heads.size());
   EXPECT_NE(message.find("hint: did you mean 'name'?"), std::string::npos);
 }
 

@@ -7,31 +7,24 @@
 
 #include "bpfcompat/config/suite.h"
 #include "bpfcompat/core/temp_dir.h"
+#include "support/text.h"
 
 namespace bpfcompat::config {
 namespace {
 
-// A plain write: these files are scratch, so no fsync (write_file_atomic's) per table row.
-void put(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
+using testing::count_occurrences;
+using testing::write_scratch;
 
 // A directory with s.yaml (the suite under test) beside a.bpf.o, fleet.yaml, a manifest m.yaml
 // whose functional test is named "c-behavior", and a folder sub/.
 class SuiteFile {
  public:
   explicit SuiteFile(const std::string& yaml) : dir_(TempDir::create("suite-test").value()) {
-    put(dir_.path() + "/a.bpf.o", "not an object");
-    put(dir_.path() + "/fleet.yaml", "profiles: [debian-12]\n");
-    put(dir_.path() + "/m.yaml", "functional_tests: [{name: c-behavior, command: x}]\n");
+    write_scratch(dir_.path() + "/a.bpf.o", "not an object");
+    write_scratch(dir_.path() + "/fleet.yaml", "profiles: [debian-12]\n");
+    write_scratch(dir_.path() + "/m.yaml", "functional_tests: [{name: c-behavior, command: x}]\n");
     std::filesystem::create_directory(dir_.path() + "/sub");
-    put(path(), yaml);
+    write_scratch(path(), yaml);
   }
   std::string path() const { return dir_.path() + "/s.yaml"; }
   const std::string& dir() const { return dir_.path(); }
@@ -162,7 +155,7 @@ TEST(Suite, ReportsEachRuleViolationAtItsPosition) {
     EXPECT_NE(message.find(head), std::string::npos) << "yaml:\n"
                                                      << c.yaml << "want: " << head << "got:\n"
                                                      << message;
-    EXPECT_EQ(count(message, ": error: "), 1u) << message;
+    EXPECT_EQ(count_occurrences(message, ": error: "), 1u) << message;
     std::string hint = expand(c.hint, file.dir());
     if (!hint.empty()) {
       EXPECT_NE(message.find("\nhint: " + hint), std::string::npos) << message;

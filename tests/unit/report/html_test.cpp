@@ -4,15 +4,12 @@
 
 #include "bpfcompat/report/outputs.h"
 #include "sample_run.h"
+#include "support/text.h"
 
 namespace bpfcompat::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using bpfcompat::testing::count_occurrences;
 
 TEST(Html, IsOneSelfContainedPage) {
   std::string html = to_html(testing::sample_suite());
@@ -23,17 +20,17 @@ TEST(Html, IsOneSelfContainedPage) {
   EXPECT_EQ(html.find("src="), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
-  EXPECT_EQ(count(html, "<style>"), 1u);
-  EXPECT_EQ(count(html, "<script>"), 1u);
+  EXPECT_EQ(count_occurrences(html, "<style>"), 1u);
+  EXPECT_EQ(count_occurrences(html, "<script>"), 1u);
 }
 
 TEST(Html, MatrixHasOneColouredCellPerProfileAndCase) {
   std::string html = to_html(testing::sample_suite());
-  EXPECT_EQ(count(html, "<td class=\"cell "), 12u);
-  EXPECT_EQ(count(html, "<th scope=\"row\">"), 4u);
-  EXPECT_EQ(count(html, "<td class=\"cell pass\""), 7u);
-  EXPECT_EQ(count(html, "<td class=\"cell fail\""), 2u);
-  EXPECT_EQ(count(html, "<td class=\"cell error\""), 3u);
+  EXPECT_EQ(count_occurrences(html, "<td class=\"cell "), 12u);
+  EXPECT_EQ(count_occurrences(html, "<th scope=\"row\">"), 4u);
+  EXPECT_EQ(count_occurrences(html, "<td class=\"cell pass\""), 7u);
+  EXPECT_EQ(count_occurrences(html, "<td class=\"cell fail\""), 2u);
+  EXPECT_EQ(count_occurrences(html, "<td class=\"cell error\""), 3u);
   EXPECT_NE(html.find("<td class=\"cell fail\" data-target=\"t1\"><a href=\"#t1\""),
             std::string::npos);
   EXPECT_NE(html.find("<th scope=\"row\">debian-unstable (optional)<small>apt sid/"),

@@ -5,19 +5,16 @@
 #include "bpfcompat/core/temp_dir.h"
 #include "bpfcompat/report/outputs.h"
 #include "sample_run.h"
+#include "support/text.h"
 
 namespace bpfcompat::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using bpfcompat::testing::count_occurrences;
 
 TEST(Junit, HasOneSuitePerProfileAndOneCasePerProgram) {
   std::string xml = to_junit(testing::sample_run());
-  EXPECT_EQ(count(xml, "<testsuite "), 3u);
+  EXPECT_EQ(count_occurrences(xml, "<testsuite "), 3u);
   EXPECT_NE(xml.find("<testsuites name=\"bpfcompat\" tests=\"8\" failures=\"1\" errors=\"2\" "
                      "skipped=\"3\" time=\"251.443\">"),
             std::string::npos)

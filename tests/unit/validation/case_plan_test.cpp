@@ -101,17 +101,19 @@ TEST(CasePlan, RendersMapSizesAndInnerMaps) {
   }
 }
 
-TEST(CasePlan, RendersProgramTypesVariantsAndCompanionsInOrder) {
+TEST(CasePlan, RendersProgramTypesVariantsCompanionsAndOptionalAttachesInOrder) {
   CasePlan p = minimal("load_attach");
   p.program_types = {{"bpfcompat_custom", "socket_filter"}};
   p.variants = {{"loop", "loop_new", 181, true}, {"loop", "loop_legacy", 0, false}};
   p.companions = {"mark_exec"};
+  p.attach_optional = {"maybe_attach"};
   auto lines = lines_of(render_case_plan(p));
-  ASSERT_EQ(lines.size(), 8u);
+  ASSERT_EQ(lines.size(), 9u);
   EXPECT_EQ(lines[4], "program_type\tbpfcompat_custom\tsocket_filter");
   EXPECT_EQ(lines[5], "variant\tloop\tloop_new\t181\t1");
   EXPECT_EQ(lines[6], "variant\tloop\tloop_legacy\t0\t0");
   EXPECT_EQ(lines[7], "companion\tmark_exec");
+  EXPECT_EQ(lines[8], "attach_optional\tmaybe_attach");
 }
 
 TEST(CasePlan, RendersFunctionalTests) {
