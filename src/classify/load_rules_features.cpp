@@ -127,9 +127,9 @@ std::optional<Verdict> rule_map_type(const LoadFacts& f) {
                     "was not told the size",
                     map->name),
         line,
-        fmt::format("Declare the size your loader sets in a manifest and pass it with "
-                    "--manifest:\n  maps:\n    - name: {}\n      max_entries: 1024   # or: cpus\n"
-                    "(for a map of maps add inner_ringbuf_bytes or inner_map).",
+        fmt::format("Declare the size your loader sets in a manifest and pass it with --manifest "
+                    "(a map of maps also needs inner_ringbuf_bytes or inner_map):\n"
+                    "maps:\n  - name: {}\n    max_entries: 1024   # or: cpus",
                     map->name));
   }
   return make_verdict(

@@ -124,7 +124,20 @@ std::string next_steps(const RunReport& r,
       continue;
     }
     for (std::size_t i = 0; i < fixes.size() && i < 3; ++i) {
-      out += fmt::format("- **{}**: {}\n", code, md::cell(fixes[i]));
+      // A multi-line remediation (a YAML snippet) keeps its lines in a block under the item.
+      std::size_t nl = fixes[i].find('\n');
+      out += fmt::format("- **{}**: {}\n", code, md::cell(fixes[i].substr(0, nl)));
+      if (nl != std::string::npos) {
+        out += "\n  ```text\n";
+        std::size_t start = nl + 1;
+        while (start < fixes[i].size()) {
+          std::size_t end = fixes[i].find('\n', start);
+          if (end == std::string::npos) end = fixes[i].size();
+          out += "  " + fixes[i].substr(start, end - start) + "\n";
+          start = end + 1;
+        }
+        out += "  ```\n";
+      }
     }
   }
   return out + "\n";

@@ -38,7 +38,14 @@ std::string failure_notes(const RunReport& report) {
     if (t.verdict.status != Status::kFail && t.verdict.status != Status::kError) continue;
     out += fmt::format("\n{} on {}: {}\n", t.artifact, t.profile_id, t.verdict.reason);
     if (!t.verdict.evidence.empty()) out += fmt::format("  evidence: {}\n", t.verdict.evidence);
-    if (!t.verdict.remediation.empty()) out += fmt::format("  fix: {}\n", t.verdict.remediation);
+    if (!t.verdict.remediation.empty()) {
+      // Continuation lines (a YAML snippet) line up under the text after "fix: ".
+      std::string fix = t.verdict.remediation;
+      for (std::size_t at = fix.find('\n'); at != std::string::npos; at = fix.find('\n', at + 1)) {
+        fix.insert(at + 1, "       ");
+      }
+      out += fmt::format("  fix: {}\n", fix);
+    }
   }
   return out.empty() ? out : out + "\n";
 }
