@@ -298,6 +298,43 @@ TEST(CloudImageCases, CommandAndBehaviorCasesInOneBoot) {
   EXPECT_EQ((*marker)["functional"]["status"], "pass");
 }
 
+// `test-command` itself, with our static loader: the verdict is the loader's exit code, in the
+// kernel lane (5.10 has no bpf_loop: exit 11; 6.1 loads it) and in the cloud-image lane (the
+// fixture's 6.1 loads it; CloudImageCases has a loader that fails there with its exit code).
+TEST(TestCommand, VerdictIsTheLoadersExitCodeInBothLanes) {
+  auto d = TempDir::create("e2e-test-command");
+  ASSERT_TRUE(d);
+  std::string dir = d->path();
+  std::string b = EXAMPLES_BUILD_DIR;
+  std::string profiles = "profiles:\n  - id: debian-11\n  - id: debian-12\n";
+  const auto f = testing::cloud_fixture();
+  if (f.why_missing.empty()) profiles += testing::fixture_profile(f, "fixture-cloud");
+  testing::write_text(dir + "/matrix.yaml", profiles);
+  auto run_loader = [&](const std::string& object, const std::string& out) {
+    return testing::run_bpfcompat(
+        {"test-command", "--cmd", "\"$BPFCOMPAT_BIN\" \"$BPFCOMPAT_ARTIFACT\"", "--bin",
+         b + "/bpfcompat-example-loader", "--artifact", b + "/" + object, "--matrix",
+         dir + "/matrix.yaml", "--out", dir + "/" + out, "--workdir", dir + "/work", "--accel",
+         "tcg"},
+        20min);
+  };
+  auto loop = run_loader("bpf_loop.bpf.o", "loop.json");
+  json report = load_json(dir + "/loop.json");
+  ASSERT_FALSE(report.is_null()) << loop.output;
+  EXPECT_EQ(loop.exit_code, 2) << loop.output;
+  const json* old = target(report, "debian-11", "bpfcompat-example-loader");
+  const json* cur = target(report, "debian-12", "bpfcompat-example-loader");
+  ASSERT_TRUE(old && cur) << loop.output;
+  EXPECT_EQ((*old)["status"], "fail");
+  EXPECT_EQ(str(*old, "classification_code"), "COMMAND_VALIDATION_FAILURE");
+  EXPECT_EQ((*old)["command"]["exit_code"], 11);
+  EXPECT_EQ((*cur)["status"], "pass") << str(*cur, "reason");
+  if (!f.why_missing.empty()) GTEST_SKIP() << "cloud-image half: " << f.why_missing;
+  const json* cloud = target(report, "fixture-cloud", "bpfcompat-example-loader");
+  ASSERT_TRUE(cloud) << loop.output;
+  EXPECT_EQ((*cloud)["status"], "pass") << str(*cloud, "reason");
+}
+
 // A kernel panic in a cloud-image guest while a case runs is KERNEL_PANIC for that case, and the
 // cases finished before it keep their verdicts (the result stream comes back as it is written).
 TEST(CloudImageCases, GuestPanicDuringACaseIsKernelPanic) {
