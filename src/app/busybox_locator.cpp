@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "run_case.h"
+#include "elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -22,14 +22,15 @@ Result<std::string> locate_busybox() {
     if (!std::filesystem::is_regular_file(env, ec)) {
       return invalid_input(fmt::format("BPFCOMPAT_BUSYBOX={}: no such file", env), kHint);
     }
-    if (auto ok = check_static_binary(env); !ok) {
+    if (auto linkage = elf_linkage(env); !linkage || *linkage != ElfLinkage::kStatic) {
       return invalid_input(fmt::format("BPFCOMPAT_BUSYBOX={}: not statically linked", env), kHint);
     }
     return std::string(env);
   }
   for (const char* dir : {"/usr/bin", "/bin", "/usr/sbin", "/sbin"}) {
     std::string path = std::string(dir) + "/busybox";
-    if (std::filesystem::is_regular_file(path, ec) && check_static_binary(path)) return path;
+    if (!std::filesystem::is_regular_file(path, ec)) continue;
+    if (auto linkage = elf_linkage(path); linkage && *linkage == ElfLinkage::kStatic) return path;
   }
   return infrastructure_error(
       "a behavior or command case needs a shell in the kernel lane's guest, and no statically "

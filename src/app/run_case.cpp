@@ -1,14 +1,12 @@
 #include "run_case.h"
 
-#include <elf.h>
-
-#include <cstring>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/sha256.h"
+#include "elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -129,29 +127,15 @@ Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
 }
 
 Result<void> check_static_binary(const std::string& path) {
-  auto data = read_file(path, 512u << 20);
-  if (!data) return std::move(data).error();
-  const std::string& d = *data;
-  if (d.size() < sizeof(Elf64_Ehdr) || std::memcmp(d.data(), ELFMAG, SELFMAG) != 0) {
-    return {};  // a script: it needs a shell, which the guest has
-  }
-  Elf64_Ehdr eh;
-  std::memcpy(&eh, d.data(), sizeof eh);
-  for (unsigned i = 0; i < eh.e_phnum; ++i) {
-    std::uint64_t off = eh.e_phoff + std::uint64_t{i} * eh.e_phentsize;
-    if (off + sizeof(Elf64_Phdr) > d.size()) break;
-    Elf64_Phdr ph;
-    std::memcpy(&ph, d.data() + off, sizeof ph);
-    if (ph.p_type == PT_INTERP) {
-      return invalid_input(
-          fmt::format("{}: a dynamically linked program; the kernel lane's guest has no C "
-                      "library to run it",
-                      path),
-          "link it statically (e.g. -static, or CGO_ENABLED=0 for Go), or test it on a "
-          "cloud-image profile, whose guest has the distro's userspace");
-    }
-  }
-  return {};
+  auto linkage = elf_linkage(path);
+  if (!linkage) return std::move(linkage).error();
+  if (*linkage != ElfLinkage::kDynamic) return {};  // static, or a script the guest's shell runs
+  return invalid_input(
+      fmt::format("{}: a dynamically linked program; the kernel lane's guest has no C library to "
+                  "run it",
+                  path),
+      "link it statically (e.g. -static, or CGO_ENABLED=0 for Go), or test it on a cloud-image "
+      "profile, whose guest has the distro's userspace");
 }
 
 }  // namespace bpfcompat::app

@@ -1,17 +1,15 @@
 #include "validator_locator.h"
 
-#include <elf.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "bpfcompat/core/file_io.h"
+#include "elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -19,23 +17,15 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<void> check_static(const std::string& path) {
-  auto data = read_file(path, 64u << 20);
-  if (!data) return std::move(data).error();
-  Elf64_Ehdr eh;
-  if (data->size() < sizeof eh || std::memcmp(data->data(), ELFMAG, SELFMAG) != 0) {
+  auto linkage = elf_linkage(path);
+  if (!linkage) return std::move(linkage).error();
+  if (*linkage == ElfLinkage::kNotElf) {
     return infrastructure_error(fmt::format("validator {} is not an ELF executable", path));
   }
-  std::memcpy(&eh, data->data(), sizeof eh);
-  for (unsigned i = 0; i < eh.e_phnum; ++i) {
-    Elf64_Phdr ph;
-    std::size_t off = eh.e_phoff + std::size_t{i} * sizeof ph;
-    if (off + sizeof ph > data->size()) break;
-    std::memcpy(&ph, data->data() + off, sizeof ph);
-    if (ph.p_type == PT_INTERP) {
-      return infrastructure_error(
-          fmt::format("validator {} is dynamically linked; the guest has no libraries", path),
-          "rebuild it with the project's CMake (it links libbpf, libelf and zlib statically)");
-    }
+  if (*linkage == ElfLinkage::kDynamic) {
+    return infrastructure_error(
+        fmt::format("validator {} is dynamically linked; the guest has no libraries", path),
+        "rebuild it with the project's CMake (it links libbpf, libelf and zlib statically)");
   }
   return {};
 }

@@ -118,27 +118,11 @@ std::string xml_attribute(const std::string& text) {
 }
 
 std::string html_escape(const std::string& text) {
+  // XML's table, except for the two characters HTML spells differently.
   return escape(text, [](char32_t cp) -> const char* {
-    switch (cp) {
-      case '&':
-        return "&amp;";
-      case '<':
-        return "&lt;";
-      case '>':
-        return "&gt;";
-      case '"':
-        return "&quot;";
-      case '\'':
-        return "&#39;";
-      case '\t':
-        return "\t";
-      case '\n':
-        return "\n";
-      case '\r':
-        return "";
-      default:
-        return nullptr;
-    }
+    if (cp == '\'') return "&#39;";
+    if (cp == '\r') return "";
+    return xml_markup(cp);
   });
 }
 

@@ -3,16 +3,7 @@
 # canned results. The scenario is a word in the kernel command line (the profile's
 # kernel_cmdline): fake=panic — every boot panics while validating (console says so, no end
 # record); fake=flaky — the first boot panics, the second reports ringbuf.bpf.o as passing.
-console=""; results=""; append=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    -serial)
-      if [ -z "$console" ]; then console="${2#file:}"; else results="${2#file:}"; fi
-      shift ;;
-    -append) append="$2"; shift ;;
-  esac
-  shift
-done
+. "$(dirname "$0")/../fake_qemu_argv.sh"
 : > "$console"; : > "$results"
 hello='{"type":"hello","protocol":1,"validator":"0.1.0","libbpf":"1.4.6","kernel":{"release":"6.1.0-fake","version":"#1","machine":"x86_64"},"btf_vmlinux":true,"lockdown":"none","unprivileged_bpf_disabled":2,"lsm":"","bpf_lsm_active":false,"modules":[],"uptime_ms":100}'
 panic() {

@@ -3,16 +3,7 @@
 # chosen by a word in the -append string: fake=end (result + end record, then hang until
 # killed), fake=exit (result without end record, exit 7), fake=hang, fake=console (100 console
 # lines, then end record and exit 0). Writes its pid to <results>.pid.
-console=""; results=""; append=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    -serial)
-      if [ -z "$console" ]; then console="${2#file:}"; else results="${2#file:}"; fi
-      shift ;;
-    -append) append="$2"; shift ;;
-  esac
-  shift
-done
+. "$(dirname "$0")/../fake_qemu_argv.sh"
 echo $$ > "$results.pid"
 : > "$console"; : > "$results"
 echo "fake qemu starting" >&2
