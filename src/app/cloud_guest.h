@@ -12,7 +12,7 @@
 #include "bpfcompat/transport/ssh_keys.h"
 #include "bpfcompat/vm/cloud_vm.h"
 #include "bpfcompat/vm/kernel_boot.h"
-#include "run_case.h"
+#include "case_staging.h"
 
 namespace bpfcompat::app {
 

@@ -6,8 +6,8 @@
 
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/sources/image_source.h"
+#include "case_staging.h"
 #include "cloud_guest.h"
-#include "run_case.h"
 #include "target_assembly.h"
 #include "target_stages.h"
 
@@ -19,7 +19,7 @@ namespace {
 constexpr int kDefaultCpus = 1;
 constexpr int kDefaultMemoryMb = 1024;
 
-Result<sources::PreparedImage> prepare_with_retry(const KernelTargetContext& ctx) {
+Result<sources::PreparedImage> prepare_with_retry(const TargetContext& ctx) {
   auto image = sources::prepare_image(*ctx.cache, ctx.entry->profile);
   if (!image && !cancelled() && image.error().kind == ErrorKind::kInfrastructure &&
       sources::source_error_code(image.error()) != "IMAGE_CHECKSUM_MISMATCH") {
@@ -30,7 +30,7 @@ Result<sources::PreparedImage> prepare_with_retry(const KernelTargetContext& ctx
   return image;
 }
 
-CloudAttemptSpec attempt_spec(const KernelTargetContext& ctx, const sources::PreparedImage& image,
+CloudAttemptSpec attempt_spec(const TargetContext& ctx, const sources::PreparedImage& image,
                               const std::string& work_dir, int attempt) {
   const auto& p = ctx.entry->profile;
   CloudAttemptSpec s;
@@ -67,7 +67,7 @@ CloudAttemptSpec attempt_spec(const KernelTargetContext& ctx, const sources::Pre
 
 }  // namespace
 
-std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ctx) {
+std::vector<report::TargetReport> run_cloud_target(const TargetContext& ctx) {
   TargetAssembly out(ctx.entry, ctx.cases, ctx.accel, ctx.evidence_dir);
   auto t0 = Clock::now();
   std::error_code ec;

@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "bpfcompat/report/report.h"
-#include "kernel_target.h"
+#include "target_context.h"
 
 namespace bpfcompat::app {
 
 // One TargetReport per case, in case order. Never throws; failures become verdicts.
 // ctx.client_key must be set. ctx.timeout (or the entry's) bounds the whole target after the
 // image is prepared, both attempts included.
-std::vector<report::TargetReport> run_cloud_target(const KernelTargetContext& ctx);
+std::vector<report::TargetReport> run_cloud_target(const TargetContext& ctx);
 
 }  // namespace bpfcompat::app

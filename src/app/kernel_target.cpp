@@ -10,7 +10,7 @@
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
 #include "bpfcompat/vm/kernel_boot.h"
-#include "run_case.h"
+#include "case_staging.h"
 #include "target_assembly.h"
 #include "target_stages.h"
 
@@ -18,7 +18,7 @@ namespace bpfcompat::app {
 namespace {
 
 // Infrastructure failures before the boot get one retry, as product.md asks.
-Result<sources::PreparedKernel> prepare_with_retry(const KernelTargetContext& ctx) {
+Result<sources::PreparedKernel> prepare_with_retry(const TargetContext& ctx) {
   auto kernel = sources::prepare_kernel(*ctx.cache, ctx.entry->profile);
   if (!kernel && !cancelled() && kernel.error().kind == ErrorKind::kInfrastructure) {
     emit(ctx, EventKind::kRetrying,
@@ -28,7 +28,7 @@ Result<sources::PreparedKernel> prepare_with_retry(const KernelTargetContext& ct
   return kernel;
 }
 
-Result<vm::InitramfsSpec> initramfs_spec(const KernelTargetContext& ctx,
+Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
                                          const sources::PreparedKernel& kernel,
                                          const std::string& work_dir) {
   vm::InitramfsSpec spec;
@@ -56,7 +56,7 @@ Result<vm::InitramfsSpec> initramfs_spec(const KernelTargetContext& ctx,
   return spec;
 }
 
-vm::BootRequest boot_request(const KernelTargetContext& ctx, const sources::PreparedKernel& kernel,
+vm::BootRequest boot_request(const TargetContext& ctx, const sources::PreparedKernel& kernel,
                              const std::string& initrd, int attempt) {
   const auto& profile = ctx.entry->profile;
   vm::BootRequest req;
@@ -94,16 +94,12 @@ std::string shell_quote_argv(const std::vector<std::string>& argv) {
 
 }  // namespace
 
-std::string attempt_suffix(int attempt) {
-  return attempt > 1 ? fmt::format(".attempt{}", attempt) : "";
-}
-
 const std::vector<std::string>& default_kernel_modules() {
   static const std::vector<std::string> kModules = {"sch_ingress", "cls_bpf"};
   return kModules;
 }
 
-std::vector<report::TargetReport> run_kernel_target(const KernelTargetContext& ctx) {
+std::vector<report::TargetReport> run_kernel_target(const TargetContext& ctx) {
   TargetAssembly out(ctx.entry, ctx.cases, ctx.accel, ctx.evidence_dir);
   auto t0 = Clock::now();
   std::error_code ec;

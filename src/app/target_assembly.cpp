@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/validation/validator_output.h"
-#include "kernel_target.h"
+#include "target_stages.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -42,18 +42,18 @@ const validation::ArtifactResult* find_record(const validation::ValidatorRun& ru
   return nullptr;
 }
 
-classify::Mode mode_of(const RunCase& c) {
-  if (c.mode == "load_only") return classify::Mode::kLoadOnly;
-  if (c.mode == "behavior") return classify::Mode::kBehavior;
+classify::Mode mode_of(const plan::Case& c) {
+  if (c.mode == config::CaseMode::kLoadOnly) return classify::Mode::kLoadOnly;
+  if (c.mode == config::CaseMode::kBehavior) return classify::Mode::kBehavior;
   return classify::Mode::kLoadAttach;
 }
 
-void judge_case(const RunCase& c, const validation::ArtifactResult& record,
+void judge_case(const plan::Case& c, const validation::ArtifactResult& record,
                 const validation::GuestFacts* guest, report::TargetReport& t) {
   t.fixups = record.fixups;
   t.functional = record.functional;
   t.command = record.command;
-  if (c.mode == "command") {
+  if (c.mode == config::CaseMode::kCommand) {
     t.verdict = classify::classify_command(record);
     return;
   }
@@ -68,8 +68,9 @@ void judge_case(const RunCase& c, const validation::ArtifactResult& record,
 
 }  // namespace
 
-TargetAssembly::TargetAssembly(const config::MatrixEntry* entry, std::vector<const RunCase*> cases,
-                               vm::AccelChoice accel, std::string evidence_dir)
+TargetAssembly::TargetAssembly(const config::MatrixEntry* entry,
+                               std::vector<const plan::Case*> cases, vm::AccelChoice accel,
+                               std::string evidence_dir)
     : entry_(entry),
       cases_(std::move(cases)),
       accel_(std::move(accel)),
@@ -84,11 +85,11 @@ void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
                                                            kernel.package, kernel.package_version);
 }
 
-report::TargetReport TargetAssembly::base(const RunCase& c) const {
+report::TargetReport TargetAssembly::base(const plan::Case& c) const {
   report::TargetReport t;
   t.profile_id = entry_->profile.id;
   t.artifact = c.name;
-  t.mode = c.mode;
+  t.mode = config::case_mode_name(c.mode);
   t.required = entry_->required;
   t.lane = config::lane_name(entry_->profile.lane);
   t.requested_kernel = requested_kernel_;

@@ -11,13 +11,13 @@
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/vm/accelerator.h"
 #include "bpfcompat/vm/kernel_boot.h"
-#include "run_case.h"
+#include "case_staging.h"
 
 namespace bpfcompat::app {
 
 class TargetAssembly {
  public:
-  TargetAssembly(const config::MatrixEntry* entry, std::vector<const RunCase*> cases,
+  TargetAssembly(const config::MatrixEntry* entry, std::vector<const plan::Case*> cases,
                  vm::AccelChoice accel, std::string evidence_dir);
 
   void set_kernel(const sources::PreparedKernel& kernel);
@@ -37,11 +37,11 @@ class TargetAssembly {
   std::string summary_line() const;
 
  private:
-  report::TargetReport base(const RunCase& c) const;
+  report::TargetReport base(const plan::Case& c) const;
   std::vector<report::TargetReport> all_with(const classify::Verdict& verdict, long total_ms);
 
   const config::MatrixEntry* entry_;
-  std::vector<const RunCase*> cases_;
+  std::vector<const plan::Case*> cases_;
   vm::AccelChoice accel_;
   std::string evidence_dir_;
   std::string requested_kernel_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace bpfcompat::app {
 
 long ms_since(Clock::time_point t0) {
@@ -9,16 +11,20 @@ long ms_since(Clock::time_point t0) {
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
 }
 
-void emit(const KernelTargetContext& ctx, EventKind kind, std::string message) {
+std::string attempt_suffix(int attempt) {
+  return attempt > 1 ? fmt::format(".attempt{}", attempt) : "";
+}
+
+void emit(const TargetContext& ctx, EventKind kind, std::string message) {
   if (ctx.events) ctx.events->on_event(Event{kind, ctx.entry->profile.id, std::move(message)});
 }
 
-long case_timeout_sec(const KernelTargetContext& ctx) {
+long case_timeout_sec(const TargetContext& ctx) {
   auto budget = ctx.entry->timeout.value_or(ctx.timeout);
   return std::max<long>(10, static_cast<long>(budget.count()) / 2);
 }
 
-std::vector<std::string> validator_args(const KernelTargetContext& ctx) {
+std::vector<std::string> validator_args(const TargetContext& ctx) {
   return {"--case-timeout", std::to_string(case_timeout_sec(ctx))};
 }
 

@@ -6,18 +6,20 @@
 #include <vector>
 
 #include "bpfcompat/app/events.h"
-#include "kernel_target.h"
+#include "target_context.h"
 
 namespace bpfcompat::app {
 
 using Clock = std::chrono::steady_clock;
 
 long ms_since(Clock::time_point t0);
-void emit(const KernelTargetContext& ctx, EventKind kind, std::string message);
+// Evidence files of a retried boot get this suffix ("" for the first attempt, ".attempt2").
+std::string attempt_suffix(int attempt);
+void emit(const TargetContext& ctx, EventKind kind, std::string message);
 
 // The validator's watchdog per case: half the target's budget, at least 10 s.
-long case_timeout_sec(const KernelTargetContext& ctx);
+long case_timeout_sec(const TargetContext& ctx);
 // `--case-timeout N` (the cases' own `--case PATH` arguments follow).
-std::vector<std::string> validator_args(const KernelTargetContext& ctx);
+std::vector<std::string> validator_args(const TargetContext& ctx);
 
 }  // namespace bpfcompat::app

@@ -1,30 +1,29 @@
 #include "run_options.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "bpfcompat/config/case_mode.h"
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/exit_codes.h"
+#include "bpfcompat/report/outputs.h"
 #include "logging.h"
 #include "progress.h"
 
 namespace bpfcompat::cli {
 namespace {
 
-Result<classify::Mode> parse_mode(const std::string& text) {
-  if (text == "load_only" || text == "load-only" || text == "loadonly") {
-    return classify::Mode::kLoadOnly;
-  }
-  if (text == "load_attach" || text == "load-attach" || text == "loadattach") {
-    return classify::Mode::kLoadAttach;
-  }
-  if (text == "behavior" || text == "behaviour") return classify::Mode::kBehavior;
+Result<config::CaseMode> parse_mode(const std::string& text) {
+  if (auto mode = config::parse_case_mode(text)) return *mode;
   return invalid_input(fmt::format("--mode: '{}' is not a mode", text),
-                       "use load_only, load_attach or behavior");
+                       fmt::format("use one of {}", config::case_mode_choices()));
 }
 
 Result<std::pair<int, int>> parse_shard(const std::string& text) {
@@ -55,8 +54,8 @@ void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
   cmd.add_option("-j,--jobs,--concurrency", args.jobs,
                  "VMs in parallel (default: from cores and memory)")
       ->check(CLI::Range(1, 64));
-  cmd.add_option("--timeout", args.timeout, "Per-target time limit, e.g. 300s, 5m")
-      ->capture_default_str();
+  cmd.add_option("--timeout", args.timeout,
+                 "Per-target time limit, e.g. 300s, 5m (default: the suite's, else 5m)");
   cmd.add_option("--accel", args.accel,
                  "auto|kvm|tcg (default: $BPFCOMPAT_ACCEL or auto: KVM only if a probe works)");
   cmd.add_option("--mode,--validation-mode", args.mode,
@@ -66,24 +65,36 @@ void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
                  "Run only shard I of N (profiles split round-robin); join with report merge");
   cmd.add_option("--cache-dir", args.cache_dir,
                  "Kernel and image cache (default: $XDG_CACHE_HOME/bpfcompat)");
-  cmd.add_option("--workdir", args.workdir, "Where run directories and evidence go")
-      ->capture_default_str();
+  cmd.add_option("--workdir", args.workdir,
+                 "Where run directories and evidence go (default: the suite's, else .bpfcompat)");
   cmd.add_flag("--keep", args.keep, "Keep the initramfs, overlays and work files for debugging");
   cmd.add_option("--validator", args.validator, "Validator binary (default: next to bpfcompat)");
 }
 
-Result<app::TestOptions> to_test_options(const RunArgs& a, const GlobalOptions& global) {
-  app::TestOptions o;
-  if (!a.matrix.empty()) o.matrix_path = a.matrix;
-  o.out_json = a.out;
-  o.out_markdown = a.markdown;
-  o.out_junit = a.junit;
-  o.out_html = a.html;
-  if (const char* s = std::getenv("GITHUB_STEP_SUMMARY"); s && *s) o.github_step_summary = s;
-  o.jobs = a.jobs;
-  auto timeout = config::parse_duration(a.timeout);
-  if (!timeout) return invalid_input("--timeout: " + timeout.error().message);
-  o.timeout = *timeout;
+Result<plan::PlanRequest> to_request(const RunArgs& a) {
+  plan::PlanRequest r;
+  if (!a.matrix.empty()) r.matrix = a.matrix;
+  if (!a.mode.empty()) {
+    auto mode = parse_mode(a.mode);
+    if (!mode) return std::move(mode).error();
+    r.mode = *mode;
+  }
+  if (!a.shard.empty()) {
+    auto shard = parse_shard(a.shard);
+    if (!shard) return std::move(shard).error();
+    r.shard = {shard->first, shard->second};
+  }
+  return r;
+}
+
+Result<app::RunSettings> to_settings(const RunArgs& a, const GlobalOptions& global) {
+  app::RunSettings o;
+  if (a.jobs > 0) o.jobs = a.jobs;
+  if (!a.timeout.empty()) {
+    auto timeout = config::parse_duration(a.timeout);
+    if (!timeout) return invalid_input("--timeout: " + timeout.error().message);
+    o.timeout = *timeout;
+  }
   std::string accel = a.accel;
   if (accel.empty()) {
     const char* env = std::getenv("BPFCOMPAT_ACCEL");
@@ -92,19 +103,8 @@ Result<app::TestOptions> to_test_options(const RunArgs& a, const GlobalOptions& 
   auto parsed_accel = vm::parse_accel(accel);
   if (!parsed_accel) return std::move(parsed_accel).error();
   o.accel = *parsed_accel;
-  if (!a.mode.empty()) {
-    auto mode = parse_mode(a.mode);
-    if (!mode) return std::move(mode).error();
-    o.mode = *mode;
-  }
-  if (!a.shard.empty()) {
-    auto shard = parse_shard(a.shard);
-    if (!shard) return std::move(shard).error();
-    o.shard_index = shard->first;
-    o.shard_count = shard->second;
-  }
   o.cache_dir = a.cache_dir;
-  o.workdir = a.workdir;
+  if (!a.workdir.empty()) o.workdir = a.workdir;
   o.keep = a.keep;
   o.validator = a.validator;
   if (const char* qemu = std::getenv("BPFCOMPAT_QEMU"); qemu && *qemu) o.qemu_binary = qemu;
@@ -112,20 +112,30 @@ Result<app::TestOptions> to_test_options(const RunArgs& a, const GlobalOptions& 
   return o;
 }
 
-int run_and_print(const RunArgs& args, const GlobalOptions& global, const app::TestOptions& options,
-                  bool suite) {
+int run_and_print(const RunArgs& args, const GlobalOptions& global,
+                  const plan::PlanRequest& request) {
+  auto settings = to_settings(args, global);
+  if (!settings) return report_error(settings.error());
+  OutputPaths outputs{args.out, args.markdown, args.junit, args.html, ""};
+  if (const char* s = std::getenv("GITHUB_STEP_SUMMARY"); s && *s) outputs.job_summary = s;
+  if (auto ok = check_output_paths(outputs); !ok) return report_error(ok.error());
   ProgressPrinter progress(global.verbosity);
-  auto outcome = suite ? app::run_suite(options, progress) : app::run_test(options, progress);
+  auto outcome = app::run(request, *settings, progress);
   if (!outcome) {
     if (cancelled()) return kExitInterrupted;
     return report_error(outcome.error());
   }
-  fmt::print("{}", outcome->summary);
+  fmt::print("{}", report::to_summary_table(outcome->report, isatty(STDOUT_FILENO) != 0));
   fmt::print("report: {}\n", outcome->report_json_path);
-  if (!args.out.empty()) fmt::print("json:   {}\n", args.out);
-  if (!args.markdown.empty()) fmt::print("markdown: {}\n", args.markdown);
-  if (!args.junit.empty()) fmt::print("junit:  {}\n", args.junit);
-  if (!args.html.empty()) fmt::print("html:   {}\n", args.html);
+  std::fflush(stdout);
+  auto written = write_outputs(outcome->report, outputs);
+  if (!written) {
+    // The run happened: its summary is above and its report is in the run directory.
+    report_error(std::move(written).error().with_context("writing the outputs (the report is at " +
+                                                         outcome->report_json_path + ")"));
+    return std::max(outcome->exit_code, static_cast<int>(kExitInfrastructure));
+  }
+  print_written(outputs);
   std::fflush(stdout);
   return outcome->exit_code;
 }

@@ -1,13 +1,13 @@
 // The options `test`, `test-command` and `suite` share (outputs and run options), registered
-// once and turned into app::TestOptions.
+// once and turned into the app's request, settings and the outputs the CLI writes.
 #pragma once
 
-#include <memory>
 #include <string>
 
-#include "bpfcompat/app/test_run.h"
+#include "bpfcompat/app/run.h"
 #include "bpfcompat/core/result.h"
 #include "commands.h"
+#include "outputs.h"
 
 namespace CLI {
 class App;
@@ -20,16 +20,21 @@ struct RunArgs {
   bool quick = false;
   std::string out, markdown, junit, html;
   int jobs = 0;
-  std::string timeout = "5m";
-  std::string accel, cache_dir, workdir = ".bpfcompat", mode, validator, shard;
+  std::string timeout;  // empty: the suite's, else 5m
+  std::string accel, cache_dir, workdir, mode, validator, shard;
   bool keep = false;
 };
 
 // with_matrix: false for `suite` (cases name their matrices).
 void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix);
-Result<app::TestOptions> to_test_options(const RunArgs& args, const GlobalOptions& global);
-// Runs the app, prints the summary and the written files; returns the exit code.
-int run_and_print(const RunArgs& args, const GlobalOptions& global, const app::TestOptions& options,
-                  bool suite);
+
+// The request's matrix, mode and shard from the run options (the caller adds what to run).
+Result<plan::PlanRequest> to_request(const RunArgs& args);
+Result<app::RunSettings> to_settings(const RunArgs& args, const GlobalOptions& global);
+
+// Checks the outputs before anything boots, runs the app, writes the outputs, prints the
+// summary and where the files are; returns the exit code.
+int run_and_print(const RunArgs& args, const GlobalOptions& global,
+                  const plan::PlanRequest& request);
 
 }  // namespace bpfcompat::cli

@@ -19,17 +19,17 @@ struct TestArgs {
 };
 
 int run_test(const TestArgs& a, const GlobalOptions& global) {
-  auto options = to_test_options(a.run, global);
-  if (!options) return report_error(options.error());
-  options->artifacts = a.artifacts;
-  options->manifest_path = a.manifest;
+  auto request = to_request(a.run);
+  if (!request) return report_error(request.error());
+  request->artifacts = a.artifacts;
+  request->manifest = a.manifest;
   if (!a.command.empty() && !a.run.mode.empty()) {
     return report_error(invalid_input(
         "--mode does not apply to command mode: the verdict is the command's exit code",
         "drop --mode, or test the object itself with bpfcompat test --artifact"));
   }
   if (!a.command.empty()) {
-    options->command = app::CommandOptions{a.command, a.binary, a.expect_exit};
+    request->command = plan::CommandRequest{a.command, a.binary, a.expect_exit};
   } else if (!a.binary.empty() || a.expect_exit != 0) {
     return report_error(invalid_input("--command-binary and --command-expect-exit need --command",
                                       "pass --command 'SHELL COMMAND', or use test-command"));
@@ -37,7 +37,7 @@ int run_test(const TestArgs& a, const GlobalOptions& global) {
     return report_error(invalid_input("no artifact given",
                                       "pass --artifact FILE.bpf.o (or --command for a loader)"));
   }
-  return run_and_print(a.run, global, *options, false);
+  return run_and_print(a.run, global, *request);
 }
 
 }  // namespace
@@ -87,10 +87,10 @@ void add_suite_command(CLI::App& app, const GlobalOptions& global, Action& actio
   add_run_options(*cmd, args->run, false);
   cmd->callback([args, suite, &global, &action] {
     action = [args, suite, &global] {
-      auto options = to_test_options(args->run, global);
-      if (!options) return report_error(options.error());
-      options->suite_path = *suite;
-      return run_and_print(args->run, global, *options, true);
+      auto request = to_request(args->run);
+      if (!request) return report_error(request.error());
+      request->suite = *suite;
+      return run_and_print(args->run, global, *request);
     };
   });
 }

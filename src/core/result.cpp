@@ -1,5 +1,8 @@
 #include "bpfcompat/core/result.h"
 
+#include <cassert>
+#include <string>
+
 namespace bpfcompat {
 
 Error&& Error::with_context(std::string step) && {
@@ -31,6 +34,17 @@ Error infrastructure_error(std::string message, std::string hint) {
 
 Error internal_error(std::string message) {
   return Error{ErrorKind::kInternal, std::move(message), {}, {}};
+}
+
+Error combine_errors(std::vector<Error> errors) {
+  assert(!errors.empty());
+  if (errors.size() == 1) return std::move(errors.front());
+  Error out{errors.front().kind, std::to_string(errors.size()) + " problems:", {}, {}};
+  for (const auto& e : errors) {
+    out.message += "\n" + e.describe();
+    if (!e.hint.empty()) out.message += "\n  hint: " + e.hint;
+  }
+  return out;
 }
 
 }  // namespace bpfcompat

@@ -143,3 +143,32 @@ TEST(Cli, NoSubcommandIsUsageError) {
 
 }  // namespace
 }  // namespace bpfcompat
+
+namespace bpfcompat {
+namespace {
+
+// Outputs that cannot be written are found before the first boot, all at once.
+TEST_F(BadInput, UnwritableOutputsAreUsageErrorsBeforeBooting) {
+  fs::create_directories(path("adir"));
+  auto run = run_bpfcompat({"test", "--artifact", EXAMPLE_OBJECT, "--workdir", path("work"),
+                            "--markdown", path("adir"), "--junit", path("missing/r.xml")});
+  EXPECT_EQ(run.exit_code, 64) << run.output;
+  EXPECT_NE(run.output.find("2 problems"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("--markdown " + path("adir") + ": is a directory"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("--junit " + path("missing/r.xml") + ": folder"), std::string::npos)
+      << run.output;
+  EXPECT_FALSE(fs::exists(path("work/runs")));
+}
+
+// Every broken artifact of a run in one error, not one per run.
+TEST_F(BadInput, EveryBadArtifactAtOnce) {
+  write("text.bpf.o", "this is not an object\n");
+  auto run = test_with({"--artifact", path("nope.bpf.o"), "--artifact", path("text.bpf.o")});
+  expect_usage_error(run, "2 problems");
+  EXPECT_NE(run.output.find(path("nope.bpf.o") + ": no such file"), std::string::npos);
+  EXPECT_NE(run.output.find("not an ELF file"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bpfcompat

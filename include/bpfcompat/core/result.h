@@ -36,6 +36,11 @@ Error invalid_input(std::string message, std::string hint = {});
 Error infrastructure_error(std::string message, std::string hint = {});
 Error internal_error(std::string message);
 
+// Several problems of one input as one error (the kind of the first; "all problems at once").
+// One error is returned as it is; more become one message, a problem per paragraph, each with
+// its own hint.
+Error combine_errors(std::vector<Error> errors);
+
 template <typename E>
 struct Unexpected {
   E error;

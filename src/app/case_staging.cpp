@@ -1,4 +1,4 @@
-#include "run_case.h"
+#include "case_staging.h"
 
 #include <filesystem>
 
@@ -6,7 +6,6 @@
 
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/sha256.h"
-#include "elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -53,48 +52,43 @@ void add_manifest(validation::CasePlan& plan, const config::Manifest& m) {
 
 }  // namespace
 
-bool RunCase::needs_shell() const {
-  if (command) return true;
-  return mode == "behavior" && manifest && !manifest->functional_tests.empty();
-}
-
-report::CaseInfo RunCase::info() const {
+report::CaseInfo case_info(const plan::Case& c) {
   report::CaseInfo i;
-  i.name = name;
-  if (artifact) i.artifact = artifact->name;
-  if (manifest) i.manifest = manifest->path;
-  i.matrix = matrix_name;
-  i.mode = mode;
-  if (command) {
-    i.command_sha256 = sha256_hex(command->command);
-    i.expect_exit = command->expect_exit;
-    i.binary = command->binary_name;
-    i.binary_sha256 = command->binary_sha256;
+  i.name = c.name;
+  if (c.artifact) i.artifact = c.artifact->name;
+  if (c.manifest) i.manifest = c.manifest->path;
+  i.matrix = c.matrix_name;
+  i.mode = config::case_mode_name(c.mode);
+  if (c.command) {
+    i.command_sha256 = sha256_hex(c.command->command);
+    i.expect_exit = c.command->expect_exit;
+    i.binary = c.command->binary_name;
+    i.binary_sha256 = c.command->binary_sha256;
   }
   return i;
 }
 
-validation::CasePlan case_plan(const RunCase& c, const std::string& artifact_guest_path,
+validation::CasePlan case_plan(const plan::Case& c, const std::string& artifact_guest_path,
                                const std::string& binary_guest_path, const std::string& guest_root,
                                long case_timeout_sec) {
   validation::CasePlan plan;
   plan.name = c.name;
   plan.artifact = artifact_guest_path;
-  plan.mode = c.mode;
-  if (c.manifest && c.mode != "command") add_manifest(plan, *c.manifest);
-  if (c.mode != "behavior") plan.tests.clear();
+  plan.mode = config::case_mode_name(c.mode);
+  if (c.manifest && c.mode != config::CaseMode::kCommand) add_manifest(plan, *c.manifest);
+  if (c.mode != config::CaseMode::kBehavior) plan.tests.clear();
   plan.env = {{"BPFCOMPAT_ARTIFACT", artifact_guest_path},
               {"BPFCOMPAT_BIN", binary_guest_path},
               {"BPFCOMPAT_REMOTE_ROOT", guest_root}};
   if (c.command) {
     plan.command.command = c.command->command;
     plan.command.expect_exit = c.command->expect_exit;
-    plan.command.timeout_sec = static_cast<int>(case_timeout_sec);
+    plan.command.timeout_sec = static_cast<int>(c.timeout ? c.timeout->count() : case_timeout_sec);
   }
   return plan;
 }
 
-Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
+Result<StagedCases> stage_cases(const std::vector<const plan::Case*>& cases,
                                 const std::string& guest_prefix, const std::string& work_dir,
                                 long case_timeout_sec) {
   StagedCases out;
@@ -103,7 +97,7 @@ Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
   std::string root = guest_prefix.back() == '/' ? guest_prefix.substr(0, guest_prefix.size() - 1)
                                                 : std::string("/tmp");
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    const RunCase& c = *cases[i];
+    const plan::Case& c = *cases[i];
     std::string artifact_guest, binary_guest;
     if (c.artifact) {
       artifact_guest = fmt::format("{}a{}.o", guest_prefix, i);
@@ -124,18 +118,6 @@ Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
     out.needs_shell = out.needs_shell || c.needs_shell();
   }
   return out;
-}
-
-Result<void> check_static_binary(const std::string& path) {
-  auto linkage = elf_linkage(path);
-  if (!linkage) return std::move(linkage).error();
-  if (*linkage != ElfLinkage::kDynamic) return {};  // static, or a script the guest's shell runs
-  return invalid_input(
-      fmt::format("{}: a dynamically linked program; the kernel lane's guest has no C library to "
-                  "run it",
-                  path),
-      "link it statically (e.g. -static, or CGO_ENABLED=0 for Go), or test it on a cloud-image "
-      "profile, whose guest has the distro's userspace");
 }
 
 }  // namespace bpfcompat::app

@@ -1,37 +1,16 @@
-// A case of a run: one column of the report. `test` makes one per artifact; `test --command`
-// one command case; `suite` one per suite case. Also: what a case ships into the guest.
+// What the cases of one boot ship into the guest: their files and the validator's case plans.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "bpfcompat/config/manifest.h"
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/plan/run_plan.h"
 #include "bpfcompat/report/report.h"
 #include "bpfcompat/validation/case_plan.h"
 
 namespace bpfcompat::app {
-
-struct CaseCommand {
-  std::string command;      // shell, run as root in the guest
-  std::string binary;       // absolute host path, or empty
-  std::string binary_name;  // file name of binary
-  std::string binary_sha256;
-  int expect_exit = 0;
-};
-
-struct RunCase {
-  std::string name;
-  std::optional<report::ArtifactInfo> artifact;
-  std::optional<config::Manifest> manifest;
-  std::string mode;  // load_only | load_attach | behavior | command
-  std::optional<CaseCommand> command;
-  std::string matrix_name;  // for the report's case table
-
-  bool needs_shell() const;
-  report::CaseInfo info() const;
-};
 
 // A file to put into the guest.
 struct GuestFile {
@@ -50,16 +29,16 @@ struct StagedCases {
 
 // guest_prefix: "/bpfcompat/" (kernel lane) or "/tmp/bpfcompat-" (cloud lane); every guest path
 // is guest_prefix + a short name. case_timeout bounds a command case's command.
-Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
+Result<StagedCases> stage_cases(const std::vector<const plan::Case*>& cases,
                                 const std::string& guest_prefix, const std::string& work_dir,
                                 long case_timeout_sec);
 
 // The validator's case plan for one case (pure; exposed for tests).
-validation::CasePlan case_plan(const RunCase& c, const std::string& artifact_guest_path,
+validation::CasePlan case_plan(const plan::Case& c, const std::string& artifact_guest_path,
                                const std::string& binary_guest_path, const std::string& guest_root,
                                long case_timeout_sec);
 
-// Validates a command case's binary for the kernel lane: it must be statically linked.
-Result<void> check_static_binary(const std::string& path);
+// What the report's case table says of a case.
+report::CaseInfo case_info(const plan::Case& c);
 
 }  // namespace bpfcompat::app
