@@ -6,7 +6,7 @@
 
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/sha256.h"
-#include "elf_linkage.h"
+#include "bpfcompat/inspect/elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -127,9 +127,10 @@ Result<StagedCases> stage_cases(const std::vector<const RunCase*>& cases,
 }
 
 Result<void> check_static_binary(const std::string& path) {
-  auto linkage = elf_linkage(path);
+  auto linkage = inspect::elf_linkage(path);
   if (!linkage) return std::move(linkage).error();
-  if (*linkage != ElfLinkage::kDynamic) return {};  // static, or a script the guest's shell runs
+  if (*linkage != inspect::ElfLinkage::kDynamic)
+    return {};  // static, or a script the guest's shell runs
   return invalid_input(
       fmt::format("{}: a dynamically linked program; the kernel lane's guest has no C library to "
                   "run it",

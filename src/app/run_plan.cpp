@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "artifact_check.h"
 #include "bpfcompat/core/sha256.h"
+#include "bpfcompat/inspect/artifact_check.h"
 #include "bpfcompat/report/merge.h"
 
 namespace bpfcompat::app {
@@ -15,20 +15,21 @@ namespace {
 
 // Adds an artifact to the run's list (once per path) and returns its unique display name.
 Result<report::ArtifactInfo> add_artifact(RunPlan& plan, const std::string& path) {
-  auto info = check_artifact(path);
-  if (!info) return std::move(info).error();
+  auto file = inspect::check_artifact(path);
+  if (!file) return std::move(file).error();
+  report::ArtifactInfo info{file->name, file->path, file->sha256};
   for (const auto& a : plan.artifacts) {
-    if (a.path == info->path) return a;
+    if (a.path == info.path) return a;
   }
-  std::string name = info->name;
+  std::string name = info.name;
   for (int n = 2; std::any_of(plan.artifacts.begin(), plan.artifacts.end(),
                               [&](const auto& a) { return a.name == name; });
        ++n) {
-    name = fmt::format("{}#{}", info->name, n);
+    name = fmt::format("{}#{}", info.name, n);
   }
-  info->name = name;
-  plan.artifacts.push_back(*info);
-  return *info;
+  info.name = name;
+  plan.artifacts.push_back(info);
+  return info;
 }
 
 std::string default_mode(const std::optional<config::Manifest>& manifest) {
