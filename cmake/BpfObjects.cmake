@@ -6,6 +6,12 @@
 # appends its path to the global property BPFCOMPAT_EXAMPLE_OBJECTS (and <name> to
 # BPFCOMPAT_EXAMPLE_NAMES, in the same order). No kernel headers of the build machine are used:
 # the examples get their kernel types from examples/include/bpfcompat_types.h (CO-RE).
+#
+#   bpfcompat_add_bpf_test_object(<name> <source.bpf.c> OUTPUT_DIR <dir> TARGET <target> [NO_BTF])
+#
+# The same compiler and flags for unit-test objects, kept out of the examples' lists (tests/e2e
+# runs every example): builds <dir>/<name>.bpf.o as part of <target> (created, ALL, if needed).
+# NO_BTF drops -g, for objects that must lack .BTF.
 include_guard(GLOBAL)
 
 # Kernel type definitions for the examples (bpfcompat_types.h), instead of a host vmlinux.h.
@@ -47,15 +53,11 @@ set(BPFCOMPAT_BPF_CFLAGS
   CACHE STRING "Flags for clang when compiling BPF objects")
 mark_as_advanced(BPFCOMPAT_BPF_CFLAGS BPFCOMPAT_LIBBPF_INCLUDE_DIR)
 
-function(bpfcompat_add_bpf_object name source)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "INCLUDE_DIRS;DEPENDS")
-  if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "bpfcompat_add_bpf_object(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
-  endif()
-  get_filename_component(src "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
-  set(out_dir "${CMAKE_BINARY_DIR}/examples")
-  set(out "${out_dir}/${name}.bpf.o")
-
+# Adds the custom command that compiles <source> into <out> with the given flags.
+function(_bpfcompat_compile_bpf out src flags)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "" "INCLUDE_DIRS;DEPENDS")
+  get_filename_component(out_dir "${out}" DIRECTORY)
+  get_filename_component(file_name "${out}" NAME)
   set(includes ${arg_INCLUDE_DIRS} "${BPFCOMPAT_BPF_INCLUDE_DIR}")
   if(NOT BPFCOMPAT_LIBBPF_INCLUDE_DIR STREQUAL "/usr/include")
     list(APPEND includes "${BPFCOMPAT_LIBBPF_INCLUDE_DIR}")
@@ -67,12 +69,23 @@ function(bpfcompat_add_bpf_object name source)
   add_custom_command(
     OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${out_dir}"
-    COMMAND "${BPFCOMPAT_CLANG}" ${BPFCOMPAT_BPF_CFLAGS} ${includes}
+    COMMAND "${BPFCOMPAT_CLANG}" ${flags} ${includes}
             -MD -MF "${out}.d" -c "${src}" -o "${out}"
     DEPENDS "${src}" ${type_headers} ${arg_DEPENDS}
     DEPFILE "${out}.d"
-    COMMENT "Building BPF object ${name}.bpf.o"
+    COMMENT "Building BPF object ${file_name}"
     VERBATIM COMMAND_EXPAND_LISTS)
+endfunction()
+
+function(bpfcompat_add_bpf_object name source)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "INCLUDE_DIRS;DEPENDS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "bpfcompat_add_bpf_object(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  get_filename_component(src "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  set(out "${CMAKE_BINARY_DIR}/examples/${name}.bpf.o")
+  _bpfcompat_compile_bpf("${out}" "${src}" "${BPFCOMPAT_BPF_CFLAGS}"
+                         INCLUDE_DIRS ${arg_INCLUDE_DIRS} DEPENDS ${arg_DEPENDS})
 
   # A custom command's output needs a target in its own directory; bpf_examples gathers them all.
   add_custom_target(bpf_object_${name} DEPENDS "${out}")
@@ -82,4 +95,23 @@ function(bpfcompat_add_bpf_object name source)
   add_dependencies(bpf_examples bpf_object_${name})
   set_property(GLOBAL APPEND PROPERTY BPFCOMPAT_EXAMPLE_OBJECTS "${out}")
   set_property(GLOBAL APPEND PROPERTY BPFCOMPAT_EXAMPLE_NAMES "${name}")
+endfunction()
+
+function(bpfcompat_add_bpf_test_object name source)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "NO_BTF" "OUTPUT_DIR;TARGET" "")
+  if(arg_UNPARSED_ARGUMENTS OR NOT arg_OUTPUT_DIR OR NOT arg_TARGET)
+    message(FATAL_ERROR "bpfcompat_add_bpf_test_object(${name}): needs OUTPUT_DIR and TARGET")
+  endif()
+  get_filename_component(src "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  set(out "${arg_OUTPUT_DIR}/${name}.bpf.o")
+  set(flags ${BPFCOMPAT_BPF_CFLAGS})
+  if(arg_NO_BTF)
+    list(REMOVE_ITEM flags -g)
+  endif()
+  _bpfcompat_compile_bpf("${out}" "${src}" "${flags}")
+  add_custom_target(bpf_test_object_${name} DEPENDS "${out}")
+  if(NOT TARGET ${arg_TARGET})
+    add_custom_target(${arg_TARGET} ALL)
+  endif()
+  add_dependencies(${arg_TARGET} bpf_test_object_${name})
 endfunction()

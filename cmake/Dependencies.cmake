@@ -13,6 +13,8 @@ find_package(LibArchive REQUIRED)
 find_package(GTest REQUIRED)
 pkg_check_modules(LIBSSH REQUIRED IMPORTED_TARGET libssh)
 pkg_check_modules(LIBELF REQUIRED IMPORTED_TARGET libelf)
+# The host's libbpf (shared), for inspect's reading of objects; the validator links its own static.
+pkg_check_modules(LIBBPF REQUIRED IMPORTED_TARGET libbpf>=1.0)
 
 # yaml-cpp 0.7 on Debian exports the target as 'yaml-cpp'; give it one stable name.
 if(TARGET yaml-cpp::yaml-cpp)

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "elf_linkage.h"
+#include "bpfcompat/inspect/elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -22,7 +22,8 @@ Result<std::string> locate_busybox() {
     if (!std::filesystem::is_regular_file(env, ec)) {
       return invalid_input(fmt::format("BPFCOMPAT_BUSYBOX={}: no such file", env), kHint);
     }
-    if (auto linkage = elf_linkage(env); !linkage || *linkage != ElfLinkage::kStatic) {
+    if (auto linkage = inspect::elf_linkage(env);
+        !linkage || *linkage != inspect::ElfLinkage::kStatic) {
       return invalid_input(fmt::format("BPFCOMPAT_BUSYBOX={}: not statically linked", env), kHint);
     }
     return std::string(env);
@@ -30,7 +31,9 @@ Result<std::string> locate_busybox() {
   for (const char* dir : {"/usr/bin", "/bin", "/usr/sbin", "/sbin"}) {
     std::string path = std::string(dir) + "/busybox";
     if (!std::filesystem::is_regular_file(path, ec)) continue;
-    if (auto linkage = elf_linkage(path); linkage && *linkage == ElfLinkage::kStatic) return path;
+    if (auto linkage = inspect::elf_linkage(path);
+        linkage && *linkage == inspect::ElfLinkage::kStatic)
+      return path;
   }
   return infrastructure_error(
       "a behavior or command case needs a shell in the kernel lane's guest, and no statically "

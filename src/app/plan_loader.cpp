@@ -5,9 +5,11 @@
 
 #include <fmt/format.h>
 
-#include "artifact_check.h"
 #include "bpfcompat/core/sha256.h"
-#include "elf_linkage.h"
+#include "bpfcompat/inspect/artifact_check.h"
+#include "bpfcompat/inspect/elf_linkage.h"
+#include "bpfcompat/inspect/input_check.h"
+#include "bpfcompat/inspect/object_facts.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -37,13 +39,30 @@ class Matrices {
   std::map<std::string, std::optional<std::size_t>> loaded_;
 };
 
-std::optional<plan::Artifact> load_artifact(const std::string& path, std::vector<Error>& problems) {
-  auto info = check_artifact(path);
-  if (!info) {
-    problems.push_back(std::move(info).error());
+// Findings that make every boot pointless (no programs, no BTF, untyped sections, legacy maps)
+// are input errors: no kernel is blamed for them. A command case's loader decides program types
+// and maps itself, so its artifact is only checked to be a whole BPF ELF file.
+std::optional<plan::Artifact> load_artifact(const std::string& path,
+                                            const std::optional<config::Manifest>& manifest,
+                                            bool for_command, std::vector<Error>& problems) {
+  auto file = inspect::check_artifact(path);
+  if (!file) {
+    problems.push_back(std::move(file).error());
     return std::nullopt;
   }
-  return plan::Artifact{info->name, info->path, info->sha256};
+  if (!for_command) {
+    auto facts = inspect::read_object(path);
+    inspect::InputRules rules;
+    if (manifest) {
+      for (const auto& t : manifest->program_types) rules.typed_programs.insert(t.program);
+    }
+    Result<void> ok = facts ? inspect::check_input(*facts, rules) : Result<void>(facts.error());
+    if (!ok) {
+      problems.push_back(std::move(ok).error());
+      return std::nullopt;
+    }
+  }
+  return plan::Artifact{file->name, file->path, file->sha256};
 }
 
 std::optional<plan::Command> load_command(const std::string& command, const std::string& binary,
@@ -61,15 +80,15 @@ std::optional<plan::Command> load_command(const std::string& command, const std:
   c.binary = std::filesystem::absolute(binary).lexically_normal().string();
   c.binary_name = std::filesystem::path(binary).filename().string();
   auto sha = sha256_file(c.binary);
-  auto linkage = elf_linkage(c.binary);
+  auto linkage = inspect::elf_linkage(c.binary);
   if (!sha || !linkage) {
     problems.push_back(!sha ? std::move(sha).error() : std::move(linkage).error());
     return std::nullopt;
   }
   c.binary_sha256 = *sha;
-  c.binary_linkage = *linkage == ElfLinkage::kDynamic  ? plan::Linkage::kDynamic
-                     : *linkage == ElfLinkage::kStatic ? plan::Linkage::kStatic
-                                                       : plan::Linkage::kNotElf;
+  c.binary_linkage = *linkage == inspect::ElfLinkage::kDynamic  ? plan::Linkage::kDynamic
+                     : *linkage == inspect::ElfLinkage::kStatic ? plan::Linkage::kStatic
+                                                                : plan::Linkage::kNotElf;
   return c;
 }
 
@@ -94,13 +113,15 @@ void load_test(const plan::PlanRequest& r, LoadedRequest& out, std::vector<Error
     plan::CaseSpec spec;
     spec.command =
         load_command(r.command->command, r.command->binary, r.command->expect_exit, problems);
-    if (!r.artifacts.empty()) spec.artifact = load_artifact(r.artifacts.front(), problems);
+    if (!r.artifacts.empty()) {
+      spec.artifact = load_artifact(r.artifacts.front(), std::nullopt, true, problems);
+    }
     add(std::move(spec));
     return;
   }
   for (const auto& path : r.artifacts) {
     plan::CaseSpec spec;
-    spec.artifact = load_artifact(path, problems);
+    spec.artifact = load_artifact(path, manifest, false, problems);
     spec.manifest = manifest;
     add(std::move(spec));
   }
@@ -116,7 +137,11 @@ void load_suite_cases(const config::Suite& suite, LoadedRequest& out,
     spec.manifest = sc.manifest;
     spec.timeout = sc.timeout;
     if (sc.mode) spec.mode = config::parse_case_mode(*sc.mode);
-    if (!sc.artifact.empty()) spec.artifact = load_artifact(sc.artifact, problems);
+    if (!sc.artifact.empty()) {
+      spec.artifact = load_artifact(sc.artifact, sc.manifest, sc.command.has_value(), problems);
+      if (!spec.artifact)
+        problems.back() = std::move(problems.back()).with_context(sc.origin + ": case " + sc.name);
+    }
     if (sc.command) {
       spec.command =
           load_command(sc.command->command, sc.command->binary, sc.command->expect_exit, problems);

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "elf_linkage.h"
+#include "bpfcompat/inspect/elf_linkage.h"
 
 namespace bpfcompat::app {
 namespace {
@@ -17,12 +17,12 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<void> check_static(const std::string& path) {
-  auto linkage = elf_linkage(path);
+  auto linkage = inspect::elf_linkage(path);
   if (!linkage) return std::move(linkage).error();
-  if (*linkage == ElfLinkage::kNotElf) {
+  if (*linkage == inspect::ElfLinkage::kNotElf) {
     return infrastructure_error(fmt::format("validator {} is not an ELF executable", path));
   }
-  if (*linkage == ElfLinkage::kDynamic) {
+  if (*linkage == inspect::ElfLinkage::kDynamic) {
     return infrastructure_error(
         fmt::format("validator {} is dynamically linked; the guest has no libraries", path),
         "rebuild it with the project's CMake (it links libbpf, libelf and zlib statically)");

@@ -172,3 +172,32 @@ TEST_F(BadInput, EveryBadArtifactAtOnce) {
 
 }  // namespace
 }  // namespace bpfcompat
+
+namespace bpfcompat {
+namespace {
+
+// Input mistakes never get compatibility verdicts: exit 64 with the fix, before anything boots
+// (a false green for an object without programs, INVALID_OBJECT on every kernel without BTF).
+TEST_F(BadInput, ObjectWithoutProgramsIsAUsageError) {
+  expect_usage_error(test_with({"--artifact", INSPECT_OBJECTS "/no_programs.bpf.o"}),
+                     "has no BPF programs");
+}
+
+TEST_F(BadInput, ObjectWithoutBtfIsAUsageErrorWithTheFix) {
+  expect_usage_error(test_with({"--artifact", INSPECT_OBJECTS "/no_btf.bpf.o"}), "-g");
+}
+
+TEST_F(BadInput, UntypedSectionNamesTheProgramAndTheManifestField) {
+  auto run = test_with({"--artifact", INSPECT_OBJECTS "/custom_section.bpf.o"});
+  expect_usage_error(run, "names no program type");
+  EXPECT_NE(run.output.find("program_types"), std::string::npos) << run.output;
+}
+
+TEST_F(BadInput, LegacyMapsShowTheBtfDefinedReplacement) {
+  auto run = test_with({"--artifact", INSPECT_OBJECTS "/legacy_maps.bpf.o"});
+  expect_usage_error(run, "SEC(\".maps\")");
+  EXPECT_NE(run.output.find("__uint(type, BPF_MAP_TYPE_"), std::string::npos) << run.output;
+}
+
+}  // namespace
+}  // namespace bpfcompat

@@ -1,4 +1,4 @@
-#include "elf_linkage.h"
+#include "bpfcompat/inspect/elf_linkage.h"
 
 #include <elf.h>
 
@@ -6,7 +6,7 @@
 
 #include "bpfcompat/core/file_io.h"
 
-namespace bpfcompat::app {
+namespace bpfcompat::inspect {
 
 Result<ElfLinkage> elf_linkage(const std::string& path) {
   auto data = read_file(path, 512u << 20);
@@ -27,4 +27,4 @@ Result<ElfLinkage> elf_linkage(const std::string& path) {
   return ElfLinkage::kStatic;
 }
 
-}  // namespace bpfcompat::app
+}  // namespace bpfcompat::inspect

@@ -6,11 +6,11 @@
 
 #include "bpfcompat/core/result.h"
 
-namespace bpfcompat::app {
+namespace bpfcompat::inspect {
 
 enum class ElfLinkage { kNotElf, kStatic, kDynamic };
 
 // Reads the file (up to 512 MiB); an error only when it cannot be read.
 Result<ElfLinkage> elf_linkage(const std::string& path);
 
-}  // namespace bpfcompat::app
+}  // namespace bpfcompat::inspect

@@ -1,4 +1,4 @@
-#include "artifact_check.h"
+#include "bpfcompat/inspect/artifact_check.h"
 
 #include <elf.h>
 
@@ -10,7 +10,7 @@
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/sha256.h"
 
-namespace bpfcompat::app {
+namespace bpfcompat::inspect {
 namespace {
 
 constexpr std::size_t kMaxArtifactBytes = 256u << 20;
@@ -54,7 +54,7 @@ Result<void> check_elf(const std::string& path, const std::string& data) {
 
 }  // namespace
 
-Result<report::ArtifactInfo> check_artifact(const std::string& path) {
+Result<ArtifactFile> check_artifact(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     return invalid_input(
@@ -67,11 +67,11 @@ Result<report::ArtifactInfo> check_artifact(const std::string& path) {
   auto data = read_file(path, kMaxArtifactBytes);
   if (!data) return std::move(data).error();
   if (auto ok = check_elf(path, *data); !ok) return std::move(ok).error();
-  report::ArtifactInfo info;
+  ArtifactFile info;
   info.name = std::filesystem::path(path).filename().string();
   info.path = std::filesystem::absolute(path, ec).lexically_normal().string();
   info.sha256 = sha256_hex(*data);
   return info;
 }
 
-}  // namespace bpfcompat::app
+}  // namespace bpfcompat::inspect

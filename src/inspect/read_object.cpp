@@ -1,0 +1,103 @@
+#include <bpf/libbpf.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "bpfcompat/inspect/object_facts.h"
+#include "elf_facts.h"
+#include "libbpf_capture.h"
+
+namespace bpfcompat::inspect {
+namespace {
+
+struct ObjectCloser {
+  void operator()(bpf_object* o) const { bpf_object__close(o); }
+};
+using ObjectPtr = std::unique_ptr<bpf_object, ObjectCloser>;
+
+std::string or_empty(const char* s) {
+  return s ? s : "";
+}
+
+ProgramFacts program_facts(const bpf_program* prog) {
+  ProgramFacts p;
+  p.name = bpf_program__name(prog);
+  p.section = bpf_program__section_name(prog);
+  p.prog_type = bpf_program__type(prog);
+  p.prog_type_name = or_empty(libbpf_bpf_prog_type_str(bpf_program__type(prog)));
+  p.expected_attach_type = bpf_program__expected_attach_type(prog);
+  p.expected_attach_type_name =
+      or_empty(libbpf_bpf_attach_type_str(bpf_program__expected_attach_type(prog)));
+  p.attach = parse_attach_point(p.section);
+  p.autoload = bpf_program__autoload(prog);
+  return p;
+}
+
+MapFacts map_facts(const bpf_map* map) {
+  MapFacts m;
+  m.name = bpf_map__name(map);
+  m.type = bpf_map__type(map);
+  m.type_name = or_empty(libbpf_bpf_map_type_str(bpf_map__type(map)));
+  m.key_size = bpf_map__key_size(map);
+  m.value_size = bpf_map__value_size(map);
+  m.max_entries = bpf_map__max_entries(map);
+  m.internal = bpf_map__is_internal(map);
+  return m;
+}
+
+// For objects libbpf refuses: the type libbpf would give the section (its messages for an
+// unknown section are dropped: the untyped-section finding says it better).
+ProgramFacts program_facts(const ElfProgram& prog, LibbpfCapture& capture) {
+  ProgramFacts p;
+  p.name = prog.name;
+  p.autoload = prog.section.empty() || prog.section.front() != '?';
+  p.section = p.autoload ? prog.section : prog.section.substr(1);
+  bpf_prog_type type = BPF_PROG_TYPE_UNSPEC;
+  bpf_attach_type attach = static_cast<bpf_attach_type>(0);
+  if (libbpf_prog_type_by_name(p.section.c_str(), &type, &attach) != 0) {
+    type = BPF_PROG_TYPE_UNSPEC;
+    attach = static_cast<bpf_attach_type>(0);
+  }
+  capture.clear();
+  p.prog_type = type;
+  p.prog_type_name = or_empty(libbpf_bpf_prog_type_str(type));
+  p.expected_attach_type = attach;
+  p.expected_attach_type_name = or_empty(libbpf_bpf_attach_type_str(attach));
+  p.attach = parse_attach_point(p.section);
+  return p;
+}
+
+}  // namespace
+
+Result<ObjectFacts> read_object(const std::string& path) {
+  auto elf = read_elf_facts(path);
+  if (!elf) return std::move(elf).error();
+  ObjectFacts facts;
+  facts.path = path;
+  facts.has_btf = elf->has_btf;
+  facts.has_btf_ext = elf->has_btf_ext;
+  facts.legacy_maps = elf->legacy_maps;
+  for (auto& m : facts.legacy_maps) {
+    m.type_name = or_empty(libbpf_bpf_map_type_str(static_cast<bpf_map_type>(m.type)));
+  }
+
+  LibbpfCapture capture;
+  ObjectPtr obj(bpf_object__open_file(path.c_str(), nullptr));
+  int open_errno = errno;
+  facts.libbpf_messages = capture.messages();
+  if (obj) {
+    bpf_program* prog = nullptr;
+    bpf_object__for_each_program(prog, obj.get()) facts.programs.push_back(program_facts(prog));
+    bpf_map* map = nullptr;
+    bpf_object__for_each_map(map, obj.get()) facts.maps.push_back(map_facts(map));
+    return facts;
+  }
+  facts.open_error = capture.last_warning().empty()
+                         ? std::string("libbpf: ") + std::strerror(open_errno)
+                         : capture.last_warning();
+  for (const auto& p : elf->programs) facts.programs.push_back(program_facts(p, capture));
+  return facts;
+}
+
+}  // namespace bpfcompat::inspect
