@@ -11,6 +11,11 @@ Error&& Error::with_context(std::string step) && {
   return std::move(*this);
 }
 
+Error&& Error::with_code(std::string error_code) && {
+  code = std::move(error_code);
+  return std::move(*this);
+}
+
 std::string Error::describe() const {
   std::string out;
   for (const auto& step : context) {
@@ -22,15 +27,15 @@ std::string Error::describe() const {
 }
 
 Error invalid_input(std::string message, std::string hint) {
-  return Error{ErrorKind::kInvalidInput, std::move(message), {}, std::move(hint)};
+  return Error{ErrorKind::kInvalidInput, std::move(message), {}, std::move(hint), {}};
 }
 
 Error infrastructure_error(std::string message, std::string hint) {
-  return Error{ErrorKind::kInfrastructure, std::move(message), {}, std::move(hint)};
+  return Error{ErrorKind::kInfrastructure, std::move(message), {}, std::move(hint), {}};
 }
 
 Error internal_error(std::string message) {
-  return Error{ErrorKind::kInternal, std::move(message), {}, {}};
+  return Error{ErrorKind::kInternal, std::move(message), {}, {}, {}};
 }
 
 }  // namespace bpfcompat

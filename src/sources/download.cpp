@@ -72,7 +72,7 @@ int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 Error transfer_error(const std::string& url, CURLcode rc, long status, const Sink& sink,
                      const char* detail) {
   if (rc == CURLE_ABORTED_BY_CALLBACK && cancelled()) {
-    return Error{ErrorKind::kCancelled, fmt::format("download of {} cancelled", url), {}, {}};
+    return Error{ErrorKind::kCancelled, fmt::format("download of {} cancelled", url), {}, {}, {}};
   }
   if (sink.too_big) {
     return infrastructure_error(

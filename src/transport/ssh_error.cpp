@@ -14,7 +14,7 @@ Error coded_error(std::string_view code, const std::string& message, std::string
 }
 
 Error cancelled_error(const std::string& what) {
-  return Error{ErrorKind::kCancelled, fmt::format("{} cancelled", what), {}, {}};
+  return Error{ErrorKind::kCancelled, fmt::format("{} cancelled", what), {}, {}, {}};
 }
 
 std::string last_ssh_error(ssh_session session) {
