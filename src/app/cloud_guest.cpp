@@ -63,7 +63,8 @@ Error boot_timeout_error(const std::string& console, std::chrono::seconds waited
   auto stage = vm::last_boot_stage(console);
   return infrastructure_error(fmt::format("no SSH login within {} s; the boot got as far as: {}",
                                           waited.count(), vm::boot_stage_name(stage)),
-                              vm::boot_stage_explanation(stage));
+                              vm::boot_stage_explanation(stage))
+      .with_code("BOOT_TIMEOUT");
 }
 
 // Connects within the deadline, watching QEMU between slices.
@@ -79,7 +80,7 @@ Result<tp::SshSession> connect_guest(const CloudAttemptSpec& s, vm::CloudVm& vm,
     auto slice = std::min(s.deadline, Clock::now() + kConnectSlice);
     auto session = tp::SshSession::connect(ep, slice, kConnectTiming);
     if (session) return session;
-    auto code = tp::transport_error_code(session.error());
+    const auto& code = session.error().code;
     if (code == tp::kAuthFailed) {
       refused = session.error();
       std::this_thread::sleep_for(kAuthRetryPause);
@@ -132,11 +133,11 @@ CloudAttempt run_cloud_attempt(const CloudAttemptSpec& s) {
   }
   auto ssh = connect_guest(s, *vm, a);
   if (!ssh) {
-    auto code = tp::transport_error_code(ssh.error());
+    const auto& code = ssh.error().code;
     if (a.console_tail.empty()) a.console_tail = vm::console_tail(s.vm.console_log);
-    if (code == tp::kGuestHostKeyMismatch) return failed(a, std::string(code), ssh.error(), false);
-    if (code == tp::kAuthFailed) return failed(a, std::string(code), ssh.error(), false);
-    bool timed_out = ssh.error().message.rfind("no SSH login within", 0) == 0;
+    if (code == tp::kGuestHostKeyMismatch) return failed(a, code, ssh.error(), false);
+    if (code == tp::kAuthFailed) return failed(a, code, ssh.error(), false);
+    bool timed_out = code == "BOOT_TIMEOUT";
     return failed(a, timed_out ? "BOOT_TIMEOUT" : "GUEST_UNREACHABLE", ssh.error(), !timed_out);
   }
   a.ssh_ready_ms = ms_between(t0, Clock::now());

@@ -22,7 +22,7 @@ constexpr int kDefaultMemoryMb = 1024;
 Result<sources::PreparedImage> prepare_with_retry(const TargetContext& ctx) {
   auto image = sources::prepare_image(*ctx.cache, ctx.entry->profile);
   if (!image && !cancelled() && image.error().kind == ErrorKind::kInfrastructure &&
-      sources::source_error_code(image.error()) != "IMAGE_CHECKSUM_MISMATCH") {
+      image.error().code != sources::kImageChecksumMismatch) {
     emit(ctx, EventKind::kRetrying,
          "image preparation failed, retrying: " + image.error().describe());
     image = sources::prepare_image(*ctx.cache, ctx.entry->profile);

@@ -10,15 +10,6 @@
 namespace bpfcompat::app {
 namespace {
 
-std::string infra_code_for(const Error& error, const std::string& fallback) {
-  const std::string& m = error.message;
-  if (m.find("checksum mismatch") != std::string::npos) return "IMAGE_CHECKSUM_MISMATCH";
-  if (m.find("download") != std::string::npos || m.find("HTTP") != std::string::npos) {
-    return "DOWNLOAD_FAILED";
-  }
-  return fallback;
-}
-
 report::ProgramReport program_report(const validation::ProgramResult& p,
                                      const classify::ProgramVerdict& v) {
   report::ProgramReport r;
@@ -124,9 +115,9 @@ std::vector<report::TargetReport> TargetAssembly::all_with(const classify::Verdi
 std::vector<report::TargetReport> TargetAssembly::infrastructure_failure(const Error& error,
                                                                          const std::string& code,
                                                                          long total_ms) {
-  return all_with(
-      classify::infrastructure_verdict(infra_code_for(error, code), error.describe(), error.hint),
-      total_ms);
+  return all_with(classify::infrastructure_verdict(error.code.empty() ? code : error.code,
+                                                   error.describe(), error.hint),
+                  total_ms);
 }
 
 std::vector<report::TargetReport> TargetAssembly::guest_failure(const Error& error,

@@ -14,6 +14,11 @@ Error&& Error::with_context(std::string step) && {
   return std::move(*this);
 }
 
+Error&& Error::with_code(std::string error_code) && {
+  code = std::move(error_code);
+  return std::move(*this);
+}
+
 std::string Error::describe() const {
   std::string out;
   for (const auto& step : context) {
@@ -25,15 +30,15 @@ std::string Error::describe() const {
 }
 
 Error invalid_input(std::string message, std::string hint) {
-  return Error{ErrorKind::kInvalidInput, std::move(message), {}, std::move(hint)};
+  return Error{ErrorKind::kInvalidInput, std::move(message), {}, std::move(hint), {}};
 }
 
 Error infrastructure_error(std::string message, std::string hint) {
-  return Error{ErrorKind::kInfrastructure, std::move(message), {}, std::move(hint)};
+  return Error{ErrorKind::kInfrastructure, std::move(message), {}, std::move(hint), {}};
 }
 
 Error internal_error(std::string message) {
-  return Error{ErrorKind::kInternal, std::move(message), {}, {}};
+  return Error{ErrorKind::kInternal, std::move(message), {}, {}, {}};
 }
 
 Error combine_errors(std::vector<Error> errors) {

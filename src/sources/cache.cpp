@@ -68,9 +68,11 @@ Result<void> replace_symlink(const std::string& target, const std::string& link)
 Error mismatch_error(const std::string& url, HashAlgorithm algorithm, const std::string& expected,
                      const std::string& got) {
   return infrastructure_error(
-      fmt::format("{}{}: expected {}, got {}", kChecksumErrorPrefix, url, expected, got),
-      fmt::format("the file changed upstream or the download was corrupted; check the {} you gave",
-                  hash_name(algorithm)));
+             fmt::format("checksum mismatch for {}: expected {}, got {}", url, expected, got),
+             fmt::format(
+                 "the file changed upstream or the download was corrupted; check the {} you gave",
+                 hash_name(algorithm)))
+      .with_code(kImageChecksumMismatch);
 }
 
 }  // namespace
@@ -163,12 +165,6 @@ std::string Cache::derived_dir(const std::string& kind, const std::string& key) 
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   return dir;
-}
-
-std::string source_error_code(const Error& error) {
-  if (error.message.rfind(kChecksumErrorPrefix, 0) == 0) return "IMAGE_CHECKSUM_MISMATCH";
-  if (error.message.rfind(kDownloadErrorPrefix, 0) == 0) return "DOWNLOAD_FAILED";
-  return {};
 }
 
 }  // namespace bpfcompat::sources

@@ -69,23 +69,22 @@ int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return cancelled() ? 1 : 0;  // non-zero aborts the transfer
 }
 
+// Why a transfer failed: "larger than the N byte cap", "HTTP 404", curl's own words.
+std::string transfer_reason(CURLcode rc, long status, const Sink& sink, const char* detail) {
+  if (sink.too_big) return fmt::format("larger than the {} byte cap", sink.max_bytes);
+  if (sink.write_errno != 0) return strerror(sink.write_errno);
+  if (status >= 400) return fmt::format("HTTP {}", status);
+  return *detail ? detail : curl_easy_strerror(rc);
+}
+
 Error transfer_error(const std::string& url, CURLcode rc, long status, const Sink& sink,
                      const char* detail) {
   if (rc == CURLE_ABORTED_BY_CALLBACK && cancelled()) {
-    return Error{ErrorKind::kCancelled, fmt::format("download of {} cancelled", url), {}, {}};
+    return Error{ErrorKind::kCancelled, fmt::format("download of {} cancelled", url), {}, {}, {}};
   }
-  if (sink.too_big) {
-    return infrastructure_error(
-        fmt::format("download of {} failed: larger than the {} byte cap", url, sink.max_bytes));
-  }
-  if (sink.write_errno != 0) {
-    return infrastructure_error(
-        fmt::format("download of {} failed: {}", url, strerror(sink.write_errno)));
-  }
-  if (status >= 400)
-    return infrastructure_error(fmt::format("download of {} failed: HTTP {}", url, status));
-  return infrastructure_error(
-      fmt::format("download of {} failed: {}", url, *detail ? detail : curl_easy_strerror(rc)));
+  return infrastructure_error(fmt::format("download of {} failed: {}", url,
+                                          transfer_reason(rc, status, sink, detail)))
+      .with_code(kDownloadFailed);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ Result<FileLock> FileLock::acquire(const std::string& path) {
     }
     if (cancelled()) {
       return Error{
-          ErrorKind::kCancelled, fmt::format("cancelled while waiting for {}", path), {}, {}};
+          ErrorKind::kCancelled, fmt::format("cancelled while waiting for {}", path), {}, {}, {}};
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -5,16 +5,14 @@
 
 #include <fmt/format.h>
 
-#include "bpfcompat/transport/ssh_session.h"
-
 namespace bpfcompat::transport {
 
 Error coded_error(std::string_view code, const std::string& message, std::string hint) {
-  return infrastructure_error(fmt::format("{}: {}", code, message), std::move(hint));
+  return infrastructure_error(message, std::move(hint)).with_code(std::string(code));
 }
 
 Error cancelled_error(const std::string& what) {
-  return Error{ErrorKind::kCancelled, fmt::format("{} cancelled", what), {}, {}};
+  return Error{ErrorKind::kCancelled, fmt::format("{} cancelled", what), {}, {}, {}};
 }
 
 std::string last_ssh_error(ssh_session session) {
@@ -30,17 +28,6 @@ void set_io_timeout(ssh_session session, std::chrono::milliseconds timeout) {
   long usec = (ms % 1000) * 1000;
   ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &sec);
   ssh_options_set(session, SSH_OPTIONS_TIMEOUT_USEC, &usec);
-}
-
-std::string_view transport_error_code(const Error& error) {
-  for (std::string_view code : {kGuestUnreachable, kGuestHostKeyMismatch, kAuthFailed,
-                                kGuestConnectionLost, kGuestTransferFailed}) {
-    std::string_view msg = error.message;
-    if (msg.size() > code.size() && msg.substr(0, code.size()) == code && msg[code.size()] == ':') {
-      return code;
-    }
-  }
-  return {};
 }
 
 }  // namespace bpfcompat::transport

@@ -1,4 +1,4 @@
-// Transport errors: a code from ssh_session.h, then a lowercase message naming the guest.
+// Transport errors: a lowercase message naming the guest, with a code from ssh_session.h.
 #pragma once
 
 #include <chrono>
@@ -10,7 +10,7 @@
 
 namespace bpfcompat::transport {
 
-// kInfrastructure error "CODE: message".
+// kInfrastructure error with Error::code `code`.
 Error coded_error(std::string_view code, const std::string& message, std::string hint = {});
 Error cancelled_error(const std::string& what);
 // libssh's last error text for the session, lowercase first letter, or "unknown ssh error".

@@ -92,7 +92,8 @@ Result<bool> wait_for_forward(Subprocess& qemu, int port) {
   while (std::chrono::steady_clock::now() < deadline) {
     if (qemu.poll()) return false;
     if (listens_on_loopback(port)) return true;
-    if (cancelled()) return Error{ErrorKind::kCancelled, "cancelled while starting qemu", {}, {}};
+    if (cancelled())
+      return Error{ErrorKind::kCancelled, "cancelled while starting qemu", {}, {}, {}};
     std::this_thread::sleep_for(20ms);
   }
   return infrastructure_error(fmt::format(

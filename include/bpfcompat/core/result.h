@@ -19,15 +19,19 @@ enum class ErrorKind {
 };
 
 // An error message is lowercase, names the failing input, and may carry a context chain
-// ("booting debian-12 → waiting for end marker → timed out").
+// ("booting debian-12 → waiting for end marker → timed out"). The code is set where the error is
+// made and read as a field, never parsed back out of the message.
 struct Error {
   ErrorKind kind = ErrorKind::kInternal;
   std::string message;
   std::vector<std::string> context;  // outermost first
   std::string hint;                  // what the user can do; may be empty
+  std::string code;                  // the report's verdict code ("DOWNLOAD_FAILED"); empty = none
 
   // Adds an outer context step ("preparing kernel for debian-12").
   Error&& with_context(std::string step) &&;
+  // Sets the code: infrastructure_error("...").with_code("DOWNLOAD_FAILED").
+  Error&& with_code(std::string error_code) &&;
   // "ctx1: ctx2: message"
   std::string describe() const;
 };

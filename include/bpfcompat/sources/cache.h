@@ -11,6 +11,11 @@
 
 namespace bpfcompat::sources {
 
+// Error::code of this module's errors: a transfer that failed, a download whose sum is not the
+// one asked for (a kernel package's or an image's: reports name both IMAGE_CHECKSUM_MISMATCH).
+inline constexpr const char* kDownloadFailed = "DOWNLOAD_FAILED";
+inline constexpr const char* kImageChecksumMismatch = "IMAGE_CHECKSUM_MISMATCH";
+
 class Cache {
  public:
   explicit Cache(std::string root);
@@ -20,7 +25,7 @@ class Cache {
 
   // Returns the path of the blob with this sha256 (blobs/sha256/<hex>), downloading `url`
   // into it when absent. A checksum mismatch deletes the download and returns an
-  // kInfrastructure error whose message names both sums (code IMAGE_CHECKSUM_MISMATCH).
+  // kInfrastructure error whose message names both sums (code kImageChecksumMismatch).
   Result<std::string> fetch_verified(const std::string& url, const std::string& sha256,
                                      std::uint64_t max_bytes);
 
@@ -46,9 +51,5 @@ class Cache {
 // past max_bytes). Returns the sha256 of what was written.
 Result<std::string> download_file(const std::string& url, const std::string& dest,
                                   std::uint64_t max_bytes);
-
-// The report code of an error from this module: "IMAGE_CHECKSUM_MISMATCH" for a checksum
-// mismatch, "DOWNLOAD_FAILED" for a failed transfer, else empty.
-std::string source_error_code(const Error& error);
 
 }  // namespace bpfcompat::sources

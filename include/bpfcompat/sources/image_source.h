@@ -22,7 +22,7 @@ struct PreparedImage {
 };
 
 // Blocks while downloading. A checksum mismatch is a kInfrastructure error whose code
-// (source_error_code) is IMAGE_CHECKSUM_MISMATCH and whose message names both sums; a
+// (Error::code) is IMAGE_CHECKSUM_MISMATCH and whose message names both sums; a
 // checksum_url that does not list the image is kInvalidInput.
 Result<PreparedImage> prepare_image(Cache& cache, const config::Profile& profile);
 

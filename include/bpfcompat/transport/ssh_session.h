@@ -1,5 +1,5 @@
 // One SSH session to a guest for everything (login, SFTP copies, commands): the guest's host key
-// is pinned, the login uses the per-run client key. Errors start with a code (kGuestUnreachable…).
+// is pinned, the login uses the per-run client key. Errors carry a code (kGuestUnreachable…).
 #pragma once
 
 #include <chrono>
@@ -13,15 +13,12 @@
 
 namespace bpfcompat::transport {
 
-// Codes that start error messages ("GUEST_UNREACHABLE: ...").
+// Error::code of this module's infrastructure errors.
 inline constexpr std::string_view kGuestUnreachable = "GUEST_UNREACHABLE";
 inline constexpr std::string_view kGuestHostKeyMismatch = "GUEST_HOST_KEY_MISMATCH";
 inline constexpr std::string_view kAuthFailed = "AUTH_FAILED";
 inline constexpr std::string_view kGuestConnectionLost = "GUEST_CONNECTION_LOST";
 inline constexpr std::string_view kGuestTransferFailed = "GUEST_TRANSFER_FAILED";
-
-// The code an error message starts with, or empty.
-std::string_view transport_error_code(const Error& error);
 
 struct SshEndpoint {
   std::string host = "127.0.0.1";

@@ -27,6 +27,27 @@ TEST(Error, DescribeJoinsContextOutermostFirst) {
   EXPECT_EQ(e.describe(), "booting debian-12: waiting for ssh: connection refused");
 }
 
+TEST(Error, CodeIsAFieldApartFromTheMessage) {
+  EXPECT_EQ(infrastructure_error("connection refused").code, "");
+  Error e = infrastructure_error("download of https://x/a failed: HTTP 404", "check the URL")
+                .with_code("DOWNLOAD_FAILED")
+                .with_context("preparing kernel for debian-12");
+  EXPECT_EQ(e.code, "DOWNLOAD_FAILED");
+  EXPECT_EQ(e.kind, ErrorKind::kInfrastructure);
+  EXPECT_EQ(e.hint, "check the URL");
+  // The code is not part of what the user reads.
+  EXPECT_EQ(e.describe(),
+            "preparing kernel for debian-12: download of https://x/a failed: HTTP 404");
+}
+
+TEST(Error, CodeSurvivesResult) {
+  Result<int> r = infrastructure_error("no ssh login").with_code("BOOT_TIMEOUT");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, "BOOT_TIMEOUT");
+  Error moved = std::move(r).error();
+  EXPECT_EQ(moved.code, "BOOT_TIMEOUT");
+}
+
 TEST(ResultVoid, DefaultIsSuccess) {
   Result<void> r;
   EXPECT_TRUE(r);

@@ -65,7 +65,7 @@ TEST_F(CacheTest, ChecksumMismatchDeletesDownloadAndNamesBothSums) {
   EXPECT_NE(r.error().message.find(expected), std::string::npos);
   EXPECT_NE(r.error().message.find(sha256_hex("tampered")), std::string::npos);
   EXPECT_NE(r.error().message.find(url), std::string::npos);
-  EXPECT_EQ(source_error_code(r.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_EQ(r.error().code, "IMAGE_CHECKSUM_MISMATCH");
   EXPECT_FALSE(fs::exists(cache_->root() + "/blobs/sha256/" + expected));
   EXPECT_EQ(count_files(".part."), 0);
 }
@@ -96,7 +96,7 @@ TEST_F(CacheTest, Sha512MismatchDeletesDownloadAndNamesBothSums) {
   std::string expected = sha512_hex("original");
   auto r = cache_->fetch_verified(url, Digest{HashAlgorithm::kSha512, expected}, 1024);
   ASSERT_FALSE(r);
-  EXPECT_EQ(source_error_code(r.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_EQ(r.error().code, "IMAGE_CHECKSUM_MISMATCH");
   EXPECT_NE(r.error().message.find(expected), std::string::npos) << r.error().message;
   EXPECT_NE(r.error().message.find(sha512_hex("tampered")), std::string::npos);
   EXPECT_NE(r.error().hint.find("sha512"), std::string::npos);
@@ -117,7 +117,7 @@ TEST_F(CacheTest, SizeCapAbortsDownload) {
   auto r = cache_->fetch_verified(url, sha256_hex(std::string(10000, 'x')), 100);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("100 byte cap"), std::string::npos) << r.error().message;
-  EXPECT_EQ(source_error_code(r.error()), "DOWNLOAD_FAILED");
+  EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
   EXPECT_EQ(count_files(".part."), 0);
 }
 
@@ -126,6 +126,7 @@ TEST_F(CacheTest, MissingSourceIsDownloadFailureNamingUrl) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kInfrastructure);
   EXPECT_EQ(r.error().message.rfind("download of file://", 0), 0u) << r.error().message;
+  EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
   EXPECT_FALSE(fs::exists(dir_->path() + "/out"));
 }
 

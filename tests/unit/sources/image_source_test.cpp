@@ -119,7 +119,7 @@ TEST_F(PrepareImageTest, MismatchIsImageChecksumMismatchNamingBothSums) {
   profile_.image->sha256 = kSumA;
   auto got = prepare_image(*cache_, profile_);
   ASSERT_FALSE(got);
-  EXPECT_EQ(source_error_code(got.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_EQ(got.error().code, "IMAGE_CHECKSUM_MISMATCH");
   EXPECT_NE(got.error().message.find(kSumA), std::string::npos);
   EXPECT_NE(got.error().message.find(sha_), std::string::npos);
 }
@@ -186,7 +186,7 @@ TEST_F(PrepareImageTest, Sha512MismatchFromTheSumsFileNamesBothSums) {
   profile_.image->checksum_url = "file://" + dir_->path() + "/SHA512SUMS";
   auto got = prepare_image(*cache_, profile_);
   ASSERT_FALSE(got);
-  EXPECT_EQ(source_error_code(got.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_EQ(got.error().code, "IMAGE_CHECKSUM_MISMATCH");
   EXPECT_NE(got.error().message.find(wrong), std::string::npos);
   EXPECT_NE(got.error().message.find(sha512_), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(cache_->root() + "/blobs/sha256/" + sha_));

@@ -151,7 +151,7 @@ TEST(PrepareKernel, ChecksumMismatchNamesProfile) {
   auto r =
       prepare_kernel(cache, package_profile("kernel-boot_1.0-1_amd64.deb", std::string(64, '0')));
   ASSERT_FALSE(r);
-  EXPECT_EQ(source_error_code(r.error()), "IMAGE_CHECKSUM_MISMATCH");
+  EXPECT_EQ(r.error().code, "IMAGE_CHECKSUM_MISMATCH");
   EXPECT_NE(r.error().describe().find("test-kernel"), std::string::npos);
 }
 

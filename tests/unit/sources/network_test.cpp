@@ -77,7 +77,7 @@ TEST(DebianArchive, HttpErrorNamesUrlAndStatus) {
   auto r = download_file(url, dir->path() + "/Release", 1 << 20);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "download of " + url + " failed: HTTP 404");
-  EXPECT_EQ(source_error_code(r.error()), "DOWNLOAD_FAILED");
+  EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
 }
 
 INSTANTIATE_TEST_SUITE_P(Debian, DebianSuite,

@@ -114,7 +114,7 @@ TEST_F(SshSessionTest, DownloadRefusesFilesPastTheLimit) {
   ASSERT_TRUE(write_file_atomic(path("big"), std::string(5000, 'b')));
   auto got = session_->download(path("big"), path("big.copy"), 4096);
   ASSERT_FALSE(got);
-  EXPECT_EQ(transport_error_code(got.error()), kGuestTransferFailed) << got.error().message;
+  EXPECT_EQ(got.error().code, kGuestTransferFailed) << got.error().message;
   struct stat st {};
   EXPECT_NE(stat(path("big.copy").c_str(), &st), 0);  // no half file
 }
@@ -122,7 +122,7 @@ TEST_F(SshSessionTest, DownloadRefusesFilesPastTheLimit) {
 TEST_F(SshSessionTest, DownloadOfMissingFileNamesIt) {
   auto got = session_->download(path("missing"), path("x"), 4096);
   ASSERT_FALSE(got);
-  EXPECT_EQ(transport_error_code(got.error()), kGuestTransferFailed);
+  EXPECT_EQ(got.error().code, kGuestTransferFailed);
   EXPECT_NE(got.error().message.find("no such file"), std::string::npos) << got.error().message;
 }
 
