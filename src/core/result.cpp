@@ -44,7 +44,7 @@ Error internal_error(std::string message) {
 Error combine_errors(std::vector<Error> errors) {
   assert(!errors.empty());
   if (errors.size() == 1) return std::move(errors.front());
-  Error out{errors.front().kind, std::to_string(errors.size()) + " problems:", {}, {}};
+  Error out{errors.front().kind, std::to_string(errors.size()) + " problems:", {}, {}, {}};
   for (const auto& e : errors) {
     out.message += "\n" + e.describe();
     if (!e.hint.empty()) out.message += "\n  hint: " + e.hint;
