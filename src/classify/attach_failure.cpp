@@ -117,12 +117,33 @@ Verdict by_errno(const AttachFacts& f) {
   return unknown_attach_failure(f);
 }
 
+// libbpf refused to auto-attach a section that names no complete attach point (a uprobe
+// without a binary): its loader supplies the target at run time, as for SEC("kprobe"), which the
+// validator skips itself.
+std::optional<Verdict> needs_outside_target(const AttachFacts& f) {
+  const validation::AttachResult& a = f.program->attach;
+  bool uprobe = f.point.family == F::kUprobe || f.point.family == F::kUprobeMulti;
+  bool no_binary = uprobe && a.err == EINVAL && f.point.target.find(':') == std::string::npos;
+  if (!contains_ci(a.libbpf_tail, "missing ':function") && !no_binary) return std::nullopt;
+  return make_verdict(
+      Status::kSkipped, "", Confidence::kHigh,
+      fmt::format("needs an outside target: section '{}' names no binary and function to attach "
+                  "to (its loader supplies them)",
+                  f.program->section),
+      f.evidence,
+      fmt::format("{}: libbpf cannot auto-attach it; to test the attach, write the target into "
+                  "the section (SEC(\"{}/<binary>:<function>\")) or attach it from a command "
+                  "case that runs your loader.",
+                  f.subject(), f.point.kind));
+}
+
 }  // namespace
 
 Verdict classify_attach_failure(const validation::ProgramResult& p,
                                 const validation::GuestFacts* guest) {
   AttachFacts f{&p, guest, attach_point_of(p), attach_evidence(p.attach)};
   if (auto v = guest_side(f)) return *v;
+  if (auto v = needs_outside_target(f)) return *v;
   if (f.point.family == F::kIter && contains_ci(p.attach.reason, "reading the iterator")) {
     return iterator_read_failed(f);
   }

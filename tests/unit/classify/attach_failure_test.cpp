@@ -148,3 +148,26 @@ TEST(AttachFailure, IgnoredInLoadOnlyMode) {
 
 }  // namespace
 }  // namespace bpfcompat::classify
+
+namespace bpfcompat::classify {
+namespace {
+
+using namespace testing;  // NOLINT: the builders
+
+// libbpf-tools' bashreadline: SEC("uretprobe/readline") names no binary; its loader attaches it
+// to /bin/bash at run time, so libbpf's auto-attach refuses it (EINVAL) without asking the kernel.
+TEST(AttachFailure, UprobeWithoutBinaryNeedsAnOutsideTarget) {
+  auto g = guest("6.1.0-28-cloud-amd64");
+  auto p = failed_attach(program("printret", "uretprobe/readline", 2, "kprobe"), "auto", 22,
+                         "libbpf: prog 'printret': section 'uretprobe/readline' missing "
+                         "':function[+offset]' specification\n");
+  ArtifactVerdict v = classify_artifact(artifact("bashreadline.bpf.o", {p}), &g, Mode::kLoadAttach);
+  const Verdict& pv = v.programs.at(0).verdict;
+  EXPECT_EQ(pv.status, Status::kSkipped);
+  EXPECT_NE(pv.reason.find("needs an outside target"), std::string::npos) << pv.reason;
+  EXPECT_NE(pv.remediation.find("printret"), std::string::npos) << pv.remediation;
+  EXPECT_EQ(v.target.status, Status::kSkipped);
+}
+
+}  // namespace
+}  // namespace bpfcompat::classify
