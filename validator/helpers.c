@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include <linux/bpf.h>
+#include <string.h>
 
 static const char* const kNames[] = {
     [0] = "unspec",
@@ -240,4 +241,25 @@ int helpers_used(const struct bpf_insn* insns, size_t cnt, int* ids, int max) {
   for (int id = 0; id < HELPER_ID_LIMIT && n < max; id++)
     if (seen[id]) ids[n++] = id;
   return n;
+}
+
+/* check_helper_call() refuses a helper with one of these (libbpf 1.4's libbpf_probe_bpf_helper
+ * knows only the first two, so it calls every helper "supported" on 6.2+):
+ *   "invalid func unknown#181"                    an id beyond this kernel's helpers (all kernels)
+ *   "unknown func bpf_get_current_task#35"        known id, not for this program type (<= 6.1)
+ *   "program of this type cannot use helper ..."  the same from 6.2 on (6.12, 7.x)
+ * Anything else the verifier says (argument types, the return range, a sleepable helper in a
+ * non-sleepable program, GPL) comes after it found the helper for this type. */
+static const char* const kRejections[] = {
+    "invalid func ",
+    "unknown func ",
+    "cannot use helper",
+};
+
+int helper_probe_verdict(int load_ok, const char* log) {
+  if (load_ok) return 1;
+  if (!log || !log[0]) return -1;
+  for (size_t i = 0; i < sizeof(kRejections) / sizeof(kRejections[0]); i++)
+    if (strstr(log, kRejections[i])) return 0;
+  return 1;
 }

@@ -31,8 +31,8 @@ static int trial_load(const char* path, const char* prog_name, const struct case
   return err;
 }
 
-/* libbpf cannot probe helpers for tracing, ext, lsm and struct_ops programs (it needs an
- * attach target): ask for kprobe programs instead, which share the tracing helper set. */
+/* The helper probe cannot load tracing, ext, lsm and struct_ops programs (they need an attach
+ * target): ask for kprobe programs instead, which share the tracing helper set. */
 static int helper_supported(enum bpf_prog_type type, int helper, int* proxied) {
   int r = probe_helper(type, (enum bpf_func_id)helper);
   *proxied = 0;

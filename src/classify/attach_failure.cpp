@@ -1,39 +1,19 @@
+// classify_attach_failure: every failed attach gets a specific code, decided from the errno, the
+// attach family (attach_point.h), libbpf's tail, the validator's reason and the guest facts.
 #include "attach_failure.h"
 
-#include <array>
 #include <cerrno>
 
 #include <fmt/format.h>
 
+#include "attach_rules.h"
 #include "load_rules.h"
 #include "log_lines.h"
 
 namespace bpfcompat::classify {
 namespace {
 
-constexpr int kENOTSUPP = 524;  // the kernel-internal "not supported" some attach paths leak
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
-// Sections whose attach point is a named kernel (or user) function or event.
-bool names_a_target(std::string_view section) {
-  static constexpr std::array<std::string_view, 16> kPrefixes{
-      "kprobe/", "kretprobe/",      "ksyscall/",     "kretsyscall/",    "tp/",    "tracepoint/",
-      "raw_tp/", "raw_tracepoint/", "tp_btf/",       "fentry/",         "fexit/", "fmod_ret/",
-      "uprobe",  "uretprobe",       "kprobe.multi/", "kretprobe.multi/"};
-  for (std::string_view p : kPrefixes) {
-    if (starts_with(section, p)) return true;
-  }
-  return false;
-}
-
-std::string target_of(std::string_view section) {
-  std::size_t slash = section.find('/');
-  return slash == std::string_view::npos ? std::string(section)
-                                         : std::string(section.substr(slash + 1));
-}
+using F = AttachFamily;
 
 std::string attach_evidence(const validation::AttachResult& a) {
   std::string line = libbpf_error_line(a.libbpf_tail);
@@ -42,96 +22,132 @@ std::string attach_evidence(const validation::AttachResult& a) {
   return fmt::format("attach ({}) failed: {}", a.method, errno_name(a.err));
 }
 
-std::string target_remediation(std::string_view section, const std::string& target) {
-  if (starts_with(section, "tp/") || starts_with(section, "tracepoint/") ||
-      starts_with(section, "raw_tp/") || starts_with(section, "raw_tracepoint/") ||
-      starts_with(section, "tp_btf/")) {
-    return fmt::format(
-        "Tracepoint {} does not exist on this kernel (see /sys/kernel/tracing/events/). Use a "
-        "tracepoint every target kernel has, or fall back to a kprobe.",
-        target);
-  }
-  return fmt::format(
-      "{} does not exist or is not traceable on this kernel: it was renamed, inlined or removed. "
-      "Choose the function at run time from alternatives (check "
-      "/sys/kernel/tracing/available_filter_functions), or use a tracepoint, a stable interface.",
-      target);
+bool is_net(F family) {
+  return family == F::kXdp || family == F::kTc || family == F::kTcx || family == F::kNetns ||
+         family == F::kSocket || family == F::kNetfilter;
 }
 
-std::string unsupported_remediation(const std::optional<AttachKind>& kind,
-                                    const validation::GuestFacts* guest) {
-  if (!kind) {
-    return "This kernel cannot attach the program this way: use an attach point it supports, or "
-           "ship a fallback program.";
+// What the validator had to make before attaching, and failed to (its reason strings, attach_net.c
+// and attach.c), or what libbpf could not read in the guest.
+std::optional<Verdict> guest_side(const AttachFacts& f) {
+  const validation::AttachResult& a = f.program->attach;
+  if (a.method == "tc" && (contains_ci(a.libbpf_tail, "qdisc kind is unknown") ||
+                           contains_ci(a.libbpf_tail, "TC classifier not found"))) {
+    return make_verdict(
+        Status::kError, "MISSING_KERNEL_MODULE", Confidence::kHigh,
+        fmt::format("the guest could not attach {} with tc: {}", f.program->section,
+                    a.reason.empty() ? "the tc modules are missing" : a.reason),
+        f.evidence,
+        fmt::format("{}: the guest kernel lacks sch_ingress or cls_bpf, which bpfcompat loads for "
+                    "tc attach: check that the profile's kernel package ships them (or list them "
+                    "under modules:).",
+                    f.subject()));
   }
-  if (kernel_older_than(guest, kind->since)) {
-    return fmt::format("{} needs Linux {}; {}.", kind->label, kind->since.str(), kind->fallback);
+  if (contains_ci(a.libbpf_tail, "failed to open /sys/kernel/")) {
+    return target_unavailable(f, "tracefs (/sys/kernel/tracing) could not be read",
+                              "mount tracefs at /sys/kernel/tracing (or debugfs at "
+                              "/sys/kernel/debug) in the guest");
   }
-  if (kind->label == "kprobe.multi") {
-    return fmt::format(
-        "kprobe.multi needs Linux 5.18 and CONFIG_FPROBE: {} is new enough but its "
-        "configuration lacks CONFIG_FPROBE (Debian 12's kernels do). Fall back to one "
-        "SEC(\"kprobe/<function>\") program per function when the multi attach fails with "
-        "EOPNOTSUPP.",
-        kernel_label(guest));
+  if (contains_ci(a.reason, "no cgroup2 hierarchy")) {
+    return target_unavailable(f, "no cgroup2 hierarchy is mounted",
+                              "mount cgroup2 at /sys/fs/cgroup (systemd's unified layout)");
   }
-  return fmt::format("This kernel's configuration lacks {} support; {}.", kind->label,
-                     kind->fallback);
+  if (contains_ci(a.reason, "/proc/self/ns/net")) {
+    return target_unavailable(f, "the network namespace could not be opened",
+                              "mount /proc in the guest");
+  }
+  if (contains_ci(a.reason, "socket(AF_INET")) {
+    return target_unavailable(f, "no IPv4 UDP socket could be created",
+                              "boot a kernel with IPv4 (CONFIG_INET) networking");
+  }
+  if (contains_ci(a.reason, "perf_event_open(")) {
+    return target_unavailable(f, "no cpu-clock perf event could be opened",
+                              "boot a kernel with CONFIG_PERF_EVENTS; in containers allow "
+                              "perf_event_open (seccomp, perf_event_paranoid)");
+  }
+  bool no_device = a.err == ENODEV || a.err == ENXIO;
+  if (no_device && (is_net(f.point.family) || f.point.family == F::kPerfEvent)) {
+    return target_unavailable(f, fmt::format("the device is missing ({})", errno_name(a.err)),
+                              "check that the guest has the loopback device up");
+  }
+  return std::nullopt;
+}
+
+bool busy_errno(int err) {
+  return err == EBUSY || err == EEXIST;
+}
+
+bool limit_errno(int err) {
+  return err == ENOSPC || err == ENOMEM || err == EAGAIN || err == EMFILE || err == ENFILE;
+}
+
+// E2BIG and ERANGE are limits where the kernel counts programs or functions; elsewhere E2BIG is a
+// bpf() attribute this kernel does not know (an older kernel).
+bool counted_limit(const AttachFacts& f) {
+  F fam = f.point.family;
+  if (f.err() == E2BIG) {
+    return fam == F::kTrampoline || fam == F::kKprobeMulti || fam == F::kUprobeMulti ||
+           fam == F::kCgroup;
+  }
+  return f.err() == ERANGE && fam == F::kTcx;
+}
+
+Verdict by_errno(const AttachFacts& f) {
+  int err = f.err();
+  F fam = f.point.family;
+  if (err == EPERM && fam == F::kCgroup && !lockdown_active(f.guest)) return attach_busy(f);
+  if (err == EPERM || err == EACCES) return attach_denied(f);
+  if (busy_errno(err)) return attach_busy(f);
+  if (err == ENOENT || err == ESRCH) {
+    if (names_a_target(fam)) return target_not_found(f);
+    if (fam == F::kStructOps) return unsupported_attach(f);
+    return target_unavailable(
+        f, fmt::format("the kernel found no {} attach point ({})", f.point.kind, errno_name(err)),
+        "check the guest's configuration for this attach point");
+  }
+  if (err == EADDRNOTAVAIL || err == EILSEQ) return target_not_traceable(f);
+  if (err == EINVAL && (fam == F::kKprobe || fam == F::kUprobe)) return target_not_traceable(f);
+  if (err == EINVAL || err == EOPNOTSUPP || err == kENOTSUPP || err == ENOSYS || err == ENODEV ||
+      err == ENXIO) {
+    return unsupported_attach(f);
+  }
+  if (counted_limit(f) || limit_errno(err)) return resource_limit(f);
+  if (err == E2BIG) return unsupported_attach(f);
+  if (err == EBADF || err == EFAULT || err == ENOTTY || err == ERANGE) return loader_error(f);
+  return unknown_attach_failure(f);
+}
+
+// libbpf refused to auto-attach a section that names no complete attach point (a uprobe
+// without a binary): its loader supplies the target at run time, as for SEC("kprobe"), which the
+// validator skips itself.
+std::optional<Verdict> needs_outside_target(const AttachFacts& f) {
+  const validation::AttachResult& a = f.program->attach;
+  bool uprobe = f.point.family == F::kUprobe || f.point.family == F::kUprobeMulti;
+  bool no_binary = uprobe && a.err == EINVAL && f.point.target.find(':') == std::string::npos;
+  if (!contains_ci(a.libbpf_tail, "missing ':function") && !no_binary) return std::nullopt;
+  return make_verdict(
+      Status::kSkipped, "", Confidence::kHigh,
+      fmt::format("needs an outside target: section '{}' names no binary and function to attach "
+                  "to (its loader supplies them)",
+                  f.program->section),
+      f.evidence,
+      fmt::format("{}: libbpf cannot auto-attach it; to test the attach, write the target into "
+                  "the section (SEC(\"{}/<binary>:<function>\")) or attach it from a command "
+                  "case that runs your loader.",
+                  f.subject(), f.point.kind));
 }
 
 }  // namespace
 
 Verdict classify_attach_failure(const validation::ProgramResult& p,
                                 const validation::GuestFacts* guest) {
-  const validation::AttachResult& a = p.attach;
-  std::string evidence = attach_evidence(a);
-  if (a.err == EPERM || a.err == EACCES) {
-    bool lockdown = lockdown_active(guest);
-    return make_verdict(
-        Status::kFail, "POLICY_DENIED", lockdown ? Confidence::kHigh : Confidence::kMedium,
-        fmt::format("attaching {} was denied ({}) on {}", p.section, errno_name(a.err),
-                    kernel_label(guest)),
-        evidence,
-        lockdown ? fmt::format("Kernel lockdown ({}) restricts BPF attachment; run where "
-                               "lockdown is off or integrity-only.",
-                               guest->lockdown)
-                 : "A security policy (LSM, lockdown) or a missing capability (CAP_PERFMON, "
-                   "CAP_NET_ADMIN) denied the attach; check the host's policy for BPF.");
+  AttachFacts f{&p, guest, attach_point_of(p), attach_evidence(p.attach)};
+  if (auto v = guest_side(f)) return *v;
+  if (auto v = needs_outside_target(f)) return *v;
+  if (f.point.family == F::kIter && contains_ci(p.attach.reason, "reading the iterator")) {
+    return iterator_read_failed(f);
   }
-  if (a.method == "tc" && (contains_ci(a.libbpf_tail, "qdisc kind is unknown") ||
-                           contains_ci(a.libbpf_tail, "TC classifier not found"))) {
-    return make_verdict(
-        Status::kError, "MISSING_KERNEL_MODULE", Confidence::kHigh,
-        fmt::format("the guest could not attach {} with tc: {}", p.section,
-                    a.reason.empty() ? "the tc modules are missing" : a.reason),
-        evidence,
-        "The guest kernel lacks sch_ingress or cls_bpf, which bpfcompat loads for tc attach: "
-        "check that the profile's kernel package ships them (or list them under modules:).");
-  }
-  // libbpf could not read tracefs itself (e.g. not mounted): the target was never looked up.
-  bool tracefs_missing = contains_ci(a.libbpf_tail, "failed to open /sys/kernel/");
-  bool missing = a.err == ENOENT || a.err == ESRCH || contains_ci(evidence, "No such file");
-  if (missing && !tracefs_missing && names_a_target(p.section)) {
-    std::string target = target_of(p.section);
-    return make_verdict(Status::kFail, "ATTACH_TARGET_NOT_FOUND", Confidence::kHigh,
-                        fmt::format("attach target {} of section {} does not exist on {}", target,
-                                    p.section, kernel_label(guest)),
-                        evidence, target_remediation(p.section, target));
-  }
-  auto kind = attach_kind(p.section, p.attach_type_name);
-  bool unsupported_errno = a.err == EOPNOTSUPP || a.err == kENOTSUPP || a.err == EINVAL;
-  if (unsupported_errno) {
-    return make_verdict(
-        Status::kFail, "UNSUPPORTED_ATTACH_TYPE", kind ? Confidence::kHigh : Confidence::kMedium,
-        fmt::format("{} cannot attach {} ({}, method {}): {}", kernel_label(guest), p.section,
-                    kind ? kind->label : p.type_name, a.method, errno_name(a.err)),
-        evidence, unsupported_remediation(kind, guest));
-  }
-  return make_verdict(
-      Status::kFail, "UNKNOWN", Confidence::kLow,
-      fmt::format("attaching {} failed with {} on {}{}", p.section, errno_name(a.err),
-                  kernel_label(guest), a.reason.empty() ? "" : ": " + a.reason),
-      evidence, "Inspect the attach log in the validator output (evidence files).");
+  return by_errno(f);
 }
 
 }  // namespace bpfcompat::classify

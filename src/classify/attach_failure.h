@@ -7,8 +7,10 @@
 
 namespace bpfcompat::classify {
 
-// For p.attach.status == "failed". Status kFail, except kError (MISSING_KERNEL_MODULE) when the
-// guest lacked a module bpfcompat needs to attach, which says nothing about the object.
+// For p.attach.status == "failed". Status kFail, except kError when the guest lacked what the
+// attach needs (MISSING_KERNEL_MODULE, ATTACH_TARGET_UNAVAILABLE) or the validator's request was
+// malformed (ATTACH_LOADER_ERROR), which says nothing about the object; and kSkipped (no code)
+// when the section names no attach point libbpf can use alone (a uprobe without a binary).
 Verdict classify_attach_failure(const validation::ProgramResult& p,
                                 const validation::GuestFacts* guest);
 

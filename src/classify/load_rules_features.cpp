@@ -64,7 +64,9 @@ std::string helper_remediation(const validation::HelperUse& h, const validation:
   }
   return fmt::format(
       "This kernel does not allow {} in {} programs: call it from a program type that may use "
-      "it, or guard the call with a load-time check (libbpf_probe_bpf_helper()).",
+      "it, or guard the call with a trial load of the program at load time (libbpf 1.4's "
+      "libbpf_probe_bpf_helper() calls it supported on Linux 6.2+, which words the refusal "
+      "\"program of this type cannot use helper\").",
       name, prog_type_enum(p.type_name, p.type));
 }
 

@@ -58,7 +58,7 @@ std::vector<AttachCase> attach_cases() {
        guest("6.1.0-28-cloud-amd64"), "ATTACH_TARGET_NOT_FOUND", Confidence::kHigh,
        "libbpf: prog 'open': failed to create tracepoint 'syscalls/sys_enter_open' perf event: No "
        "such file or directory",
-       "syscalls/sys_enter_open", "Tracepoint syscalls/sys_enter_open does not exist"});
+       "syscalls/sys_enter_open", "tracepoint syscalls/sys_enter_open does not exist"});
   {
     auto p = program("tc_ingress", "tcx/ingress", 3, "sched_cls");
     p.expected_attach_type = 46;
@@ -81,16 +81,16 @@ std::vector<AttachCase> attach_cases() {
                    guest("6.1.0-28-amd64", "integrity"), "POLICY_DENIED", Confidence::kHigh,
                    "libbpf: prog 'p': failed to create kprobe 'do_sys_openat2+0x0' perf event: "
                    "Operation not permitted",
-                   "denied (EPERM)", "Kernel lockdown (integrity)"});
+                   "denied (EPERM)", "lockdown (integrity)"});
   cases.push_back({"attach_denied_without_lockdown",
                    failed_attach(program("p", "kprobe/do_sys_openat2", 2, "kprobe"), "auto", 1, ""),
-                   guest("6.1.0-28-amd64"), "POLICY_DENIED", Confidence::kMedium,
+                   guest("6.1.0-28-amd64"), "CAPABILITY_FAILURE", Confidence::kMedium,
                    "attach (auto) failed: EPERM", "denied (EPERM)", "CAP_PERFMON"});
-  cases.push_back({"other_errno",
+  cases.push_back({"iterator_read_enomem",
                    failed_attach(program("it", "iter/task", 26, "tracing"), "iter", 12, "",
                                  "reading the iterator failed"),
-                   guest("6.1.0-28-cloud-amd64"), "UNKNOWN", Confidence::kLow,
-                   "reading the iterator failed", "failed with ENOMEM", "attach log"});
+                   guest("6.1.0-28-cloud-amd64"), "ITERATOR_READ_FAILED", Confidence::kMedium,
+                   "reading the iterator failed", "failed with ENOMEM", "ENOMEM"});
   return cases;
 }
 
@@ -128,14 +128,15 @@ TEST(AttachFailure, MissingTcModuleIsAGuestErrorNotAFailure) {
   EXPECT_NE(v.target.reason.find("module cls_bpf missing?"), std::string::npos);
 }
 
-TEST(AttachFailure, UnreadableTracefsIsNotAMissingTarget) {
+TEST(AttachFailure, UnreadableTracefsIsAGuestErrorNotAMissingTarget) {
   auto g = guest("6.12.38+deb13-cloud-amd64");
   auto p = failed_attach(program("kmulti", "kprobe.multi/vfs_read", 2, "kprobe"), "auto", 2,
                          "libbpf: failed to open /sys/kernel/tracing/available_filter_functions: "
                          "-2\nlibbpf: prog 'kmulti': failed to attach: No such file or "
                          "directory\n");
   ArtifactVerdict v = classify_artifact(artifact("kmulti.bpf.o", {p}), &g, Mode::kLoadAttach);
-  EXPECT_EQ(v.target.code, "UNKNOWN");
+  EXPECT_EQ(v.target.status, Status::kError);
+  EXPECT_EQ(v.target.code, "ATTACH_TARGET_UNAVAILABLE");
 }
 
 TEST(AttachFailure, IgnoredInLoadOnlyMode) {
@@ -143,6 +144,29 @@ TEST(AttachFailure, IgnoredInLoadOnlyMode) {
   ArtifactVerdict v = classify_artifact(artifact("a.bpf.o", {kprobe_multi()}), &g, Mode::kLoadOnly);
   EXPECT_EQ(v.programs.at(0).verdict.status, Status::kPass);
   EXPECT_EQ(v.target.status, Status::kPass);
+}
+
+}  // namespace
+}  // namespace bpfcompat::classify
+
+namespace bpfcompat::classify {
+namespace {
+
+using namespace testing;  // NOLINT: the builders
+
+// libbpf-tools' bashreadline: SEC("uretprobe/readline") names no binary; its loader attaches it
+// to /bin/bash at run time, so libbpf's auto-attach refuses it (EINVAL) without asking the kernel.
+TEST(AttachFailure, UprobeWithoutBinaryNeedsAnOutsideTarget) {
+  auto g = guest("6.1.0-28-cloud-amd64");
+  auto p = failed_attach(program("printret", "uretprobe/readline", 2, "kprobe"), "auto", 22,
+                         "libbpf: prog 'printret': section 'uretprobe/readline' missing "
+                         "':function[+offset]' specification\n");
+  ArtifactVerdict v = classify_artifact(artifact("bashreadline.bpf.o", {p}), &g, Mode::kLoadAttach);
+  const Verdict& pv = v.programs.at(0).verdict;
+  EXPECT_EQ(pv.status, Status::kSkipped);
+  EXPECT_NE(pv.reason.find("needs an outside target"), std::string::npos) << pv.reason;
+  EXPECT_NE(pv.remediation.find("printret"), std::string::npos) << pv.remediation;
+  EXPECT_EQ(v.target.status, Status::kSkipped);
 }
 
 }  // namespace

@@ -124,6 +124,20 @@ std::vector<LoadCase> feature_load_cases() {
                      "does not allow bpf_get_current_task_btf in BPF_PROG_TYPE_SOCKET_FILTER"});
   }
   {
+    // 6.2+ wording; validators before the own helper probe reported the helper as supported.
+    auto p = failed_load(program("kp", "kprobe/do_sys_openat2", 2, "kprobe"), 22,
+                         "0: R1=ctx() R10=fp0\n0: (85) call bpf_skb_load_bytes#26\n"
+                         "program of this type cannot use helper bpf_skb_load_bytes#26\n" +
+                             std::string(kStats),
+                         "");
+    p.helpers = {{26, "skb_load_bytes", true}};
+    cases.push_back({"helper_not_allowed_for_type_6_2_wording", artifact("kp.bpf.o", {p}),
+                     guest("6.12.38+deb13-cloud-amd64"), "UNSUPPORTED_HELPER", Confidence::kMedium,
+                     "program of this type cannot use helper bpf_skb_load_bytes#26",
+                     "bpf_skb_load_bytes is not available",
+                     "libbpf 1.4's libbpf_probe_bpf_helper() calls it supported on Linux 6.2+"});
+  }
+  {
     auto p = failed_load(tracepoint("iter"), 3, "",
                          "libbpf: extern (func ksym) 'bpf_iter_num_new': not found in kernel or "
                          "module BTFs\nlibbpf: failed to load object 'iter.bpf.o'\n");
