@@ -50,11 +50,14 @@ Case make_case(RunPlan& plan, const CaseSpec& spec, const config::Matrix& matrix
   c.matrix_name = matrix.name;
   c.timeout = spec.timeout;
   if (spec.artifact) c.artifact = add_artifact(plan, *spec.artifact);
+  // A command case is named after its loader (the thing under test), an object case after the
+  // object; a suite case's own name wins over both.
   c.name = spec.name;
-  if (c.name.empty() && c.artifact) c.name = c.artifact->name;
-  if (c.name.empty() && c.command) {
-    c.name = c.command->binary_name.empty() ? "command" : c.command->binary_name;
+  if (c.name.empty() && c.command && !c.command->binary_name.empty()) {
+    c.name = c.command->binary_name;
   }
+  if (c.name.empty() && c.artifact) c.name = c.artifact->name;
+  if (c.name.empty()) c.name = "command";
   return c;
 }
 

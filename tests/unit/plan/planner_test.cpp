@@ -94,6 +94,21 @@ TEST(Planner, CommandCaseNamedAfterItsBinaryAndNeedsAShell) {
   EXPECT_EQ(plan->mode_label(), "command");
 }
 
+// test-command --bin L --artifact O: the case is the loader's, not the object's (the object is
+// only its input).
+TEST(Planner, CommandCaseWithAnArtifactIsStillNamedAfterItsBinary) {
+  PlanInputs in;
+  in.matrices = {matrix("m", {entry("a")})};
+  CaseSpec c = artifact_case("bpf_loop.bpf.o");
+  c.command = Command{"$BPFCOMPAT_BIN", "/bin/loader", "loader", "sha", Linkage::kStatic, 3};
+  in.cases = {c};
+  auto plan = make_plan(in);
+  ASSERT_TRUE(plan) << plan.error().describe();
+  EXPECT_EQ(plan->cases[0].name, "loader");
+  ASSERT_TRUE(plan->cases[0].artifact);
+  EXPECT_EQ(plan->cases[0].artifact->name, "bpf_loop.bpf.o");
+}
+
 TEST(Planner, ShardKeepsEveryNthProfile) {
   PlanInputs in;
   in.matrices = {matrix("m", {entry("a"), entry("b"), entry("c"), entry("d"), entry("e")})};
