@@ -17,10 +17,9 @@
 #include "bpfcompat/sources/cache.h"
 #include "busybox_locator.h"
 #include "case_staging.h"
-#include "cloud_target.h"
-#include "kernel_target.h"
 #include "plan_loader.h"
 #include "run_identity.h"
+#include "target_runner.h"
 #include "validator_locator.h"
 
 namespace bpfcompat::app {
@@ -41,8 +40,7 @@ std::vector<std::vector<report::TargetReport>> run_targets(const plan::RunPlan& 
       ctx.entry = &job.entry;
       for (std::size_t c : job.cases) ctx.cases.push_back(&plan.cases[c]);
       ctx.evidence_dir = shared.evidence_dir + "/" + ctx.entry->profile.id;
-      results[i] = ctx.entry->profile.lane == config::Lane::kCloudImage ? run_cloud_target(ctx)
-                                                                        : run_kernel_target(ctx);
+      results[i] = run_target(*make_lane(ctx), ctx);
     }
   };
   std::vector<std::thread> threads;

@@ -1,31 +1,24 @@
-#include "kernel_target.h"
+#include "lane.h"
 
 #include <filesystem>
 
 #include <fmt/format.h>
 
-#include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
 #include "bpfcompat/vm/kernel_boot.h"
 #include "case_staging.h"
-#include "target_assembly.h"
 #include "target_stages.h"
 
 namespace bpfcompat::app {
 namespace {
 
-// Infrastructure failures before the boot get one retry, as product.md asks.
-Result<sources::PreparedKernel> prepare_with_retry(const TargetContext& ctx) {
-  auto kernel = sources::prepare_kernel(*ctx.cache, ctx.entry->profile);
-  if (!kernel && !cancelled() && kernel.error().kind == ErrorKind::kInfrastructure) {
-    emit(ctx, EventKind::kRetrying,
-         "kernel preparation failed, retrying: " + kernel.error().describe());
-    kernel = sources::prepare_kernel(*ctx.cache, ctx.entry->profile);
-  }
-  return kernel;
+// Modules every kernel-lane boot loads when the kernel has them as modules (tc/clsact).
+const std::vector<std::string>& default_kernel_modules() {
+  static const std::vector<std::string> kModules = {"sch_ingress", "cls_bpf"};
+  return kModules;
 }
 
 Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
@@ -92,62 +85,69 @@ std::string shell_quote_argv(const std::vector<std::string>& argv) {
   return out + "\n";
 }
 
+// The kernel lane: a kernel package (or local vmlinuz), an initramfs whose /init is the
+// validator, QEMU with the result stream on a second serial port.
+class KernelLane : public Lane {
+ public:
+  explicit KernelLane(const TargetContext& ctx)
+      : ctx_(ctx), work_dir_(ctx.evidence_dir + "/work") {}
+
+  std::string source() const override { return "kernel " + ctx_.entry->profile.kernel.describe(); }
+
+  Result<std::string> prepare(TargetAssembly& out) override {
+    auto kernel = sources::prepare_kernel(*ctx_.cache, ctx_.entry->profile);
+    if (!kernel) return with_fallback_code(std::move(kernel).error(), "KERNEL_UNAVAILABLE");
+    kernel_ = std::move(*kernel);
+    out.set_kernel(*kernel_);
+    return kernel_->package_version.empty()
+               ? kernel_->release
+               : fmt::format("{} ({})", kernel_->release, kernel_->package_version);
+  }
+
+  bool retry_preparation(const Error&) const override { return true; }
+
+  Result<void> stage(TargetAssembly& out) override {
+    auto t0 = Clock::now();
+    auto spec = initramfs_spec(ctx_, *kernel_, work_dir_);
+    initrd_ = work_dir_ + "/initramfs.cpio";
+    Result<void> built = spec ? vm::build_initramfs(*spec, initrd_) : Result<void>(spec.error());
+    if (!built) return with_fallback_code(std::move(built).error(), "INITRAMFS_FAILED");
+    out.stages().initramfs_ms = ms_since(t0);
+    return {};
+  }
+
+  std::string boot_label() const override {
+    return kernel_ ? kernel_->release : ctx_.entry->profile.id;
+  }
+
+  BootAttempt boot(int attempt) override {
+    BootAttempt a;
+    auto booted = vm::boot_kernel(boot_request(ctx_, *kernel_, initrd_, attempt));
+    if (!booted) {
+      a.error = with_fallback_code(std::move(booted).error(), "QEMU_FAILED");
+      return a;
+    }
+    (void)write_file_atomic(ctx_.evidence_dir + "/qemu-cmdline.txt",
+                            shell_quote_argv(booted->argv));
+    if (!booted->end_marker && !booted->cancelled) {
+      a.retry_reason = booted->timed_out ? "no result before the timeout"
+                                         : "the guest stopped without the end marker";
+    }
+    a.outcome = std::move(*booted);
+    return a;
+  }
+
+ private:
+  const TargetContext& ctx_;
+  std::string work_dir_;
+  std::optional<sources::PreparedKernel> kernel_;
+  std::string initrd_;
+};
+
 }  // namespace
 
-const std::vector<std::string>& default_kernel_modules() {
-  static const std::vector<std::string> kModules = {"sch_ingress", "cls_bpf"};
-  return kModules;
-}
-
-std::vector<report::TargetReport> run_kernel_target(const TargetContext& ctx) {
-  TargetAssembly out(ctx.entry, ctx.cases, ctx.accel, ctx.evidence_dir);
-  auto t0 = Clock::now();
-  std::error_code ec;
-  std::filesystem::create_directories(ctx.evidence_dir, ec);
-
-  if (cancelled()) return out.interrupted(0);
-  emit(ctx, EventKind::kPreparing, "kernel " + ctx.entry->profile.kernel.describe());
-  auto kernel = prepare_with_retry(ctx);
-  if (!kernel)
-    return out.infrastructure_failure(kernel.error(), "KERNEL_UNAVAILABLE", ms_since(t0));
-  out.set_kernel(*kernel);
-  out.stages().prepare_ms = ms_since(t0);
-  emit(ctx, EventKind::kPrepared,
-       kernel->package_version.empty()
-           ? kernel->release
-           : fmt::format("{} ({})", kernel->release, kernel->package_version));
-
-  auto t1 = Clock::now();
-  std::string work_dir = ctx.evidence_dir + "/work";
-  auto spec = initramfs_spec(ctx, *kernel, work_dir);
-  std::string initrd = work_dir + "/initramfs.cpio";
-  Result<void> built = spec ? vm::build_initramfs(*spec, initrd) : Result<void>(spec.error());
-  if (!built) return out.infrastructure_failure(built.error(), "INITRAMFS_FAILED", ms_since(t0));
-  out.stages().initramfs_ms = ms_since(t1);
-
-  std::optional<vm::BootOutcome> outcome;
-  for (int attempt = 1; attempt <= 2 && !cancelled(); ++attempt) {
-    emit(ctx, EventKind::kBooting,
-         fmt::format("booting {} ({}), attempt {}", kernel->release,
-                     vm::accel_name(ctx.accel.accel), attempt));
-    auto booted = vm::boot_kernel(boot_request(ctx, *kernel, initrd, attempt));
-    if (!booted) return out.infrastructure_failure(booted.error(), "QEMU_FAILED", ms_since(t0));
-    (void)write_file_atomic(ctx.evidence_dir + "/qemu-cmdline.txt", shell_quote_argv(booted->argv));
-    outcome = std::move(*booted);
-    out.set_attempts(attempt);
-    if (outcome->end_marker || outcome->cancelled) break;
-    std::string why = outcome->timed_out ? "no result before the timeout"
-                                         : "the guest stopped without the end marker";
-    if (attempt == 1) {
-      out.set_retry_reason(why);
-      emit(ctx, EventKind::kRetrying, why + "; booting once more");
-    }
-  }
-  if (!ctx.keep) std::filesystem::remove_all(work_dir, ec);
-  if (!outcome) return out.interrupted(ms_since(t0));
-  auto reports = out.from_boot(*outcome, ms_since(t0));
-  emit(ctx, EventKind::kTargetDone, out.summary_line());
-  return reports;
+std::unique_ptr<Lane> make_kernel_lane(const TargetContext& ctx) {
+  return std::make_unique<KernelLane>(ctx);
 }
 
 }  // namespace bpfcompat::app
