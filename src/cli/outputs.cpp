@@ -31,14 +31,21 @@ std::optional<Error> path_problem(const std::string& option, const std::string& 
     return invalid_input(fmt::format("{} {}: is a directory", option, path),
                          "name a file, e.g. " + (fs::path(path) / "report").string());
   }
+  // Missing folders are created when the report is written: what must hold now is that the
+  // nearest existing ancestor is a folder we can write in.
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
-  if (!fs::is_directory(dir, ec)) {
-    return invalid_input(fmt::format("{} {}: folder {} does not exist", option, path, dir.string()),
-                         "create it first (mkdir -p " + dir.string() + ")");
+  fs::path existing = dir;
+  while (!fs::exists(existing, ec) && existing.has_parent_path() &&
+         existing.parent_path() != existing) {
+    existing = existing.parent_path();
+  }
+  if (!fs::is_directory(existing, ec)) {
+    return invalid_input(fmt::format("{} {}: {} is not a folder", option, path, existing.string()),
+                         "choose a path whose folders are folders, not files");
   }
   bool exists = fs::exists(path, ec);
-  if (access(exists ? path.c_str() : dir.c_str(), W_OK) != 0) {
+  if (access(exists ? path.c_str() : existing.c_str(), W_OK) != 0) {
     return invalid_input(fmt::format("{} {}: not writable", option, path),
                          "choose a path you can write, or fix its permissions");
   }

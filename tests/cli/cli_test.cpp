@@ -150,14 +150,20 @@ namespace {
 // Outputs that cannot be written are found before the first boot, all at once.
 TEST_F(BadInput, UnwritableOutputsAreUsageErrorsBeforeBooting) {
   fs::create_directories(path("adir"));
+  write("afile", "");
+  // (a missing folder is not a problem: it is created when the report is written)
   auto run = run_bpfcompat({"test", "--artifact", EXAMPLE_OBJECT, "--workdir", path("work"),
-                            "--markdown", path("adir"), "--junit", path("missing/r.xml")});
+                            "--markdown", path("adir"), "--junit", path("afile/r.xml"), "--html",
+                            path("missing/r.html")});
   EXPECT_EQ(run.exit_code, 64) << run.output;
   EXPECT_NE(run.output.find("2 problems"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("--markdown " + path("adir") + ": is a directory"), std::string::npos)
       << run.output;
-  EXPECT_NE(run.output.find("--junit " + path("missing/r.xml") + ": folder"), std::string::npos)
+  EXPECT_NE(
+      run.output.find("--junit " + path("afile/r.xml") + ": " + path("afile") + " is not a folder"),
+      std::string::npos)
       << run.output;
+  EXPECT_EQ(run.output.find("--html"), std::string::npos) << run.output;
   EXPECT_FALSE(fs::exists(path("work/runs")));
 }
 
