@@ -15,6 +15,7 @@
 #include "bpfcompat/core/sha256.h"
 #include "bpfcompat/report/outputs.h"
 #include "bpfcompat/sources/cache.h"
+#include "bpfcompat/vm/kernel_boot.h"
 #include "busybox_locator.h"
 #include "case_staging.h"
 #include "plan_loader.h"
@@ -133,6 +134,8 @@ Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& give
     if (!found) return std::move(found).error();
     busybox = *found;
   }
+  // Every profile boots with the same QEMU: a missing one is one error before the first boot.
+  if (auto qemu = vm::require_qemu(settings.qemu_binary); !qemu) return std::move(qemu).error();
   std::string cache_root =
       settings.cache_dir.empty() ? sources::Cache::default_root() : settings.cache_dir;
   auto accel =

@@ -37,15 +37,23 @@ bool is_executable_in_path(const std::string& binary) {
   return false;
 }
 
+}  // namespace
+
+Result<void> require_qemu(const std::string& binary) {
+  if (is_executable_in_path(binary)) return {};
+  return infrastructure_error(fmt::format("cannot find {}", binary),
+                              "install QEMU (Debian: apt-get install qemu-system-x86)")
+      .with_code("QEMU_MISSING");
+}
+
+namespace {
+
 Result<void> check_request(const BootRequest& request) {
   const QemuConfig& q = request.qemu;
   if (q.console_log.empty() || q.results_path.empty()) {
     return internal_error("boot request without console log or results path");
   }
-  if (!is_executable_in_path(q.binary)) {
-    return infrastructure_error(fmt::format("cannot find {}", q.binary),
-                                "install QEMU (Debian: apt-get install qemu-system-x86)");
-  }
+  if (auto found = require_qemu(q.binary); !found) return found;
   for (const std::string* file : {&q.kernel, &q.initrd}) {
     if (access(file->c_str(), R_OK) != 0) {
       return infrastructure_error(fmt::format("cannot read {}: {}", *file, strerror(errno)));

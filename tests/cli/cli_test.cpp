@@ -207,3 +207,24 @@ TEST_F(BadInput, LegacyMapsShowTheBtfDefinedReplacement) {
 
 }  // namespace
 }  // namespace bpfcompat
+
+namespace bpfcompat {
+namespace {
+
+// A missing QEMU is the machine's problem, found once before anything boots: exit 1, one
+// message with the fix, no run directory and no per-kernel error verdicts.
+TEST_F(BadInput, MissingQemuIsOneMachineErrorBeforeBooting) {
+  setenv("BPFCOMPAT_QEMU", path("no-qemu/qemu-system-x86_64").c_str(), 1);
+  auto run = test_with({"--artifact", EXAMPLE_OBJECT, "--accel", "tcg"});
+  unsetenv("BPFCOMPAT_QEMU");
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("cannot find " + path("no-qemu/qemu-system-x86_64")), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("apt-get install qemu-system-x86"), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("debian-12"), std::string::npos) << run.output;
+  EXPECT_FALSE(fs::exists(path("work/runs")));
+  EXPECT_FALSE(fs::exists(path("report.json")));
+}
+
+}  // namespace
+}  // namespace bpfcompat

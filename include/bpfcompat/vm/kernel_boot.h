@@ -29,6 +29,10 @@ struct BootOutcome {
   std::vector<std::string> argv;  // the exact QEMU command line
 };
 
+// The QEMU binary (a path, or a name looked up in PATH) can be executed; else an infrastructure
+// error QEMU_MISSING saying what to install.
+Result<void> require_qemu(const std::string& binary);
+
 // Starts QEMU, waits until it exits, the end marker is seen (then QEMU is stopped at once:
 // the VM is disposable), the timeout passes or the run is cancelled. QEMU never outlives this
 // call. Returns an error only when QEMU cannot be started at all.
