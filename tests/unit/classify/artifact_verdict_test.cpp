@@ -47,6 +47,24 @@ TEST(ClassifyArtifact, Debian12SampleTracepointPassesKprobeMultiFails) {
   EXPECT_EQ(multi.target.code, "UNSUPPORTED_ATTACH_TYPE");
 }
 
+// attach.required: false in the manifest: the failed attach is reported (skipped, with its
+// code and reason) but does not fail the target.
+TEST(ClassifyArtifact, AnAttachTheManifestMakesOptionalDoesNotFailTheTarget) {
+  auto run = sample("debian12-tracepoint-pass.jsonl");
+  const auto& multi = run.artifacts.at(1);
+  CaseRules rules;
+  for (const auto& p : multi.programs) rules.attach_optional.push_back(p.name);
+  ArtifactVerdict v = classify_artifact(multi, &*run.hello, Mode::kLoadAttach, rules);
+  EXPECT_NE(v.target.status, Status::kFail) << v.target.reason;
+  bool reported = false;
+  for (const auto& p : v.programs) {
+    if (p.verdict.status != Status::kSkipped) continue;
+    reported = reported || p.verdict.reason.find("optional in the manifest") != std::string::npos;
+    EXPECT_NE(p.verdict.reason.find("UNSUPPORTED_ATTACH_TYPE"), std::string::npos);
+  }
+  EXPECT_TRUE(reported);
+}
+
 TEST(ClassifyArtifact, CrashedCaseIsAnError) {
   auto run = sample("debian13-crashed-case.jsonl");
   ArtifactVerdict v = classify_artifact(run.artifacts.at(0), &*run.hello, Mode::kLoadAttach);
