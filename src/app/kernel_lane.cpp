@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/inspect/attach_point.h"
+#include "bpfcompat/inspect/object_facts.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
@@ -21,6 +23,25 @@ const std::vector<std::string>& default_kernel_modules() {
   return kModules;
 }
 
+// The kprobe/fentry targets of the cases' objects that live in a module of this kernel, not in
+// vmlinux: those modules are loaded too, so that the attach meets the function (and fentry its
+// module BTF). A target in no module stays for the guest to judge (ATTACH_TARGET_MISSING).
+Result<std::vector<std::string>> modules_for_targets(const TargetContext& ctx,
+                                                     const sources::PreparedKernel& kernel) {
+  std::vector<std::string> functions;
+  for (const auto* c : ctx.cases) {
+    if (!c->artifact || c->command) continue;
+    auto facts = inspect::read_object(c->artifact->path);
+    if (!facts) continue;  // the plan loader has already judged the object
+    for (auto& f : inspect::attach_targets(*facts)) functions.push_back(std::move(f));
+  }
+  auto defining = sources::modules_defining(kernel, functions);
+  if (!defining) return std::move(defining).error();
+  std::vector<std::string> modules;
+  for (const auto& [function, module] : *defining) modules.push_back(module);
+  return modules;
+}
+
 Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
                                          const sources::PreparedKernel& kernel,
                                          const std::string& work_dir) {
@@ -30,6 +51,9 @@ Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
   std::vector<std::string> wanted = default_kernel_modules();
   for (const auto& m : ctx.entry->profile.modules) wanted.push_back(m);
   if (!kernel.modules_root.empty()) {
+    auto for_targets = modules_for_targets(ctx, kernel);
+    if (!for_targets) return std::move(for_targets).error();
+    wanted.insert(wanted.end(), for_targets->begin(), for_targets->end());
     auto modules = sources::resolve_modules(kernel, wanted, work_dir + "/modules");
     if (!modules) return std::move(modules).error();
     for (const auto& m : *modules) {

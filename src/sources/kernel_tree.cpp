@@ -14,7 +14,9 @@ std::optional<std::string> kernel_path_filter(const std::string& path) {
   std::string p = path;
   if (p.rfind("usr/lib/modules/", 0) == 0) p.erase(0, 4);
   if (p.rfind("lib/modules/", 0) == 0) return p;
-  if (p.rfind("boot/vmlinuz-", 0) == 0 || p.rfind("boot/config-", 0) == 0) return p;
+  for (const char* kept : {"boot/vmlinuz-", "boot/config-", "boot/System.map-"}) {
+    if (p.rfind(kept, 0) == 0) return p;
+  }
   return std::nullopt;
 }
 

@@ -33,26 +33,56 @@ std::vector<std::string> parse_depends(std::string_view modinfo) {
   return out;
 }
 
-}  // namespace
+using ElfPtr = std::unique_ptr<Elf, ElfFree>;
 
-Result<std::vector<std::string>> modinfo_depends(const std::string& ko_image,
-                                                 const std::string& what) {
+Result<ElfPtr> open_module(const std::string& ko_image, const std::string& what) {
   static std::once_flag once;
   std::call_once(once, [] { elf_version(EV_CURRENT); });
   // libelf wants a mutable buffer but does not write to it with ELF_C_READ_MMAP semantics.
-  std::unique_ptr<Elf, ElfFree> elf(
-      elf_memory(const_cast<char*>(ko_image.data()), ko_image.size()));  // NOLINT
+  ElfPtr elf(elf_memory(const_cast<char*>(ko_image.data()), ko_image.size()));  // NOLINT
   if (!elf || elf_kind(elf.get()) != ELF_K_ELF) {
     return infrastructure_error(fmt::format("{} is not an ELF kernel module", what));
   }
+  return elf;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> defined_functions(const std::string& ko_image,
+                                                   const std::string& what) {
+  auto elf = open_module(ko_image, what);
+  if (!elf) return std::move(elf).error();
+  std::vector<std::string> out;
+  for (Elf_Scn* scn = elf_nextscn(elf->get(), nullptr); scn; scn = elf_nextscn(elf->get(), scn)) {
+    GElf_Shdr shdr;
+    if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB || shdr.sh_entsize == 0) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (!data) continue;
+    std::size_t count = shdr.sh_size / shdr.sh_entsize;
+    for (std::size_t i = 0; i < count; ++i) {
+      GElf_Sym sym;
+      if (!gelf_getsym(data, static_cast<int>(i), &sym)) continue;
+      if (GELF_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF) continue;
+      const char* name = elf_strptr(elf->get(), shdr.sh_link, sym.st_name);
+      if (name && *name) out.emplace_back(name);
+    }
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> modinfo_depends(const std::string& ko_image,
+                                                 const std::string& what) {
+  auto opened = open_module(ko_image, what);
+  if (!opened) return std::move(opened).error();
+  Elf* raw = opened->get();
   std::size_t shstrndx = 0;
-  if (elf_getshdrstrndx(elf.get(), &shstrndx) != 0) {
+  if (elf_getshdrstrndx(raw, &shstrndx) != 0) {
     return infrastructure_error(fmt::format("{}: {}", what, elf_errmsg(-1)));
   }
-  for (Elf_Scn* scn = elf_nextscn(elf.get(), nullptr); scn; scn = elf_nextscn(elf.get(), scn)) {
+  for (Elf_Scn* scn = elf_nextscn(raw, nullptr); scn; scn = elf_nextscn(raw, scn)) {
     GElf_Shdr shdr;
     if (!gelf_getshdr(scn, &shdr)) continue;
-    const char* name = elf_strptr(elf.get(), shstrndx, shdr.sh_name);
+    const char* name = elf_strptr(raw, shstrndx, shdr.sh_name);
     if (!name || std::strcmp(name, ".modinfo") != 0) continue;
     Elf_Data* data = elf_getdata(scn, nullptr);
     if (!data || !data->d_buf) return std::vector<std::string>{};

@@ -1,4 +1,5 @@
-// Reading a kernel module's .modinfo section (an ELF section of NUL-separated key=value strings).
+// Reading a kernel module's ELF image: its .modinfo section (NUL-separated key=value strings)
+// and the functions it defines (.symtab).
 #pragma once
 
 #include <string>
@@ -12,5 +13,10 @@ namespace bpfcompat::sources {
 // `what` names the module in errors.
 Result<std::vector<std::string>> modinfo_depends(const std::string& ko_image,
                                                  const std::string& what);
+
+// The functions an uncompressed .ko image defines (FUNC symbols of its .symtab with a section,
+// global or static: fentry and kprobes reach both).
+Result<std::vector<std::string>> defined_functions(const std::string& ko_image,
+                                                   const std::string& what);
 
 }  // namespace bpfcompat::sources

@@ -11,48 +11,25 @@
 #include "bpfcompat/sources/kernel_source.h"
 #include "error_context.h"
 #include "modinfo.h"
+#include "module_files.h"
 
 namespace bpfcompat::sources {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr std::uint64_t kModuleMaxBytes = 256ull << 20;
-
-// Module names treat '-' and '_' alike (as modprobe does).
-std::string canonical(std::string name) {
-  std::replace(name.begin(), name.end(), '-', '_');
-  return name;
-}
-
-// "sch_ingress.ko.xz" → "sch_ingress"; empty for files that are not modules.
-std::string module_stem(const std::string& file) {
-  for (const char* ext : {".ko", ".ko.xz", ".ko.zst", ".ko.gz"}) {
-    std::string e = ext;
-    if (file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0) {
-      return file.substr(0, file.size() - e.size());
-    }
-  }
-  return {};
-}
 
 class ModuleResolver {
  public:
-  ModuleResolver(const std::string& root, std::string out_dir) : out_dir_(std::move(out_dir)) {
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file()) continue;
-      std::string stem = module_stem(it->path().filename().string());
-      if (!stem.empty()) files_.emplace(canonical(stem), it->path().string());
-    }
-  }
+  ModuleResolver(const std::string& root, std::string out_dir)
+      : out_dir_(std::move(out_dir)), files_(module_files(root)) {}
 
   // Depth-first: dependencies are appended before the module that needs them.
   Result<void> visit(const std::string& requested) {
-    std::string name = canonical(requested);
+    std::string name = canonical_module_name(requested);
     if (!visited_.insert(name).second) return {};
     auto file = files_.find(name);
     if (file == files_.end()) return {};  // built in, or not a module of this kernel
-    auto image = read_module(file->second);
+    auto image = read_module_image(file->second);
     if (!image) return std::move(image).error();
     auto deps = modinfo_depends(*image, file->second);
     if (!deps) return std::move(deps).error();
@@ -69,13 +46,6 @@ class ModuleResolver {
   std::vector<KernelModule> take() { return std::move(ordered_); }
 
  private:
-  static Result<std::string> read_module(const std::string& path) {
-    if (path.size() > 3 && path.compare(path.size() - 3, 3, ".ko") == 0) {
-      return read_file(path, kModuleMaxBytes);
-    }
-    return decompress_file(path, kModuleMaxBytes);
-  }
-
   std::string out_dir_;
   std::map<std::string, std::string> files_;  // canonical name → path
   std::set<std::string> visited_;
@@ -83,6 +53,40 @@ class ModuleResolver {
 };
 
 }  // namespace
+
+std::string canonical_module_name(std::string name) {
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+std::string module_stem(const std::string& file) {
+  for (const char* ext : {".ko", ".ko.xz", ".ko.zst", ".ko.gz"}) {
+    std::string e = ext;
+    if (file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0) {
+      return file.substr(0, file.size() - e.size());
+    }
+  }
+  return {};
+}
+
+std::map<std::string, std::string> module_files(const std::string& root) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::string stem = module_stem(it->path().filename().string());
+    if (!stem.empty()) files.emplace(canonical_module_name(stem), it->path().string());
+  }
+  return files;
+}
+
+Result<std::string> read_module_image(const std::string& path) {
+  constexpr std::uint64_t kModuleMaxBytes = 256ull << 20;
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".ko") == 0) {
+    return read_file(path, kModuleMaxBytes);
+  }
+  return decompress_file(path, kModuleMaxBytes);
+}
 
 Result<std::vector<KernelModule>> resolve_modules(const PreparedKernel& kernel,
                                                   const std::vector<std::string>& names,

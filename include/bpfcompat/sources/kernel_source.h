@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,5 +54,12 @@ struct KernelModule {
 Result<std::vector<KernelModule>> resolve_modules(const PreparedKernel& kernel,
                                                   const std::vector<std::string>& names,
                                                   const std::string& out_dir);
+
+// Which module of this kernel defines each of `functions` that vmlinux does not (System.map):
+// function → module name, for kprobe/fentry targets that live in a module. Functions of vmlinux,
+// or of no module, are left out. The first call for a kernel indexes the functions of all its
+// modules (seconds) into its module tree; later calls read that index.
+Result<std::map<std::string, std::string>> modules_defining(
+    const PreparedKernel& kernel, const std::vector<std::string>& functions);
 
 }  // namespace bpfcompat::sources
