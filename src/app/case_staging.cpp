@@ -101,11 +101,11 @@ Result<StagedCases> stage_cases(const std::vector<const plan::Case*>& cases,
     std::string artifact_guest, binary_guest;
     if (c.artifact) {
       artifact_guest = fmt::format("{}a{}.o", guest_prefix, i);
-      out.files.push_back({c.artifact->path, artifact_guest, 0644});
+      out.files.push_back({artifact_guest, c.artifact->path, 0644});
     }
     if (c.command && !c.command->binary.empty()) {
       binary_guest = fmt::format("{}b{}-{}", guest_prefix, i, c.command->binary_name);
-      out.files.push_back({c.command->binary, binary_guest, 0755});
+      out.files.push_back({binary_guest, c.command->binary, 0755});
     }
     std::string plan_host = fmt::format("{}/case{}.plan", work_dir, i);
     auto plan = case_plan(c, artifact_guest, binary_guest, root, case_timeout_sec);
@@ -113,7 +113,7 @@ Result<StagedCases> stage_cases(const std::vector<const plan::Case*>& cases,
       return std::move(w).error();
     }
     std::string plan_guest = fmt::format("{}c{}.plan", guest_prefix, i);
-    out.files.push_back({plan_host, plan_guest, 0644});
+    out.files.push_back({plan_guest, plan_host, 0644});
     out.args.insert(out.args.end(), {"--case", plan_guest});
     out.needs_shell = out.needs_shell || c.needs_shell();
   }

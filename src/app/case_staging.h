@@ -9,15 +9,11 @@
 #include "bpfcompat/plan/run_plan.h"
 #include "bpfcompat/report/report.h"
 #include "bpfcompat/validation/case_plan.h"
+#include "bpfcompat/vm/guest_file.h"
 
 namespace bpfcompat::app {
 
-// A file to put into the guest.
-struct GuestFile {
-  std::string host_path;
-  std::string guest_path;
-  unsigned mode = 0644;
-};
+using vm::GuestFile;
 
 // Everything the guest needs for a list of cases: files (artifacts, binaries, plans) and the
 // validator arguments (`--case PATH` per case, in order). Plans are written under work_dir.

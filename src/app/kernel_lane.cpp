@@ -64,7 +64,7 @@ Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
   }
   auto staged = stage_cases(ctx.cases, "/bpfcompat/", work_dir + "/cases", case_timeout_sec(ctx));
   if (!staged) return std::move(staged).error();
-  for (const auto& f : staged->files) spec.files.push_back({f.guest_path, f.host_path, f.mode});
+  spec.files.insert(spec.files.end(), staged->files.begin(), staged->files.end());
   if (staged->needs_shell) {
     if (ctx.busybox.empty()) return internal_error("a case needs busybox but none was located");
     spec.files.push_back({"/bin/busybox", ctx.busybox, 0755});

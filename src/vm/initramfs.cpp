@@ -44,7 +44,7 @@ Result<std::string> archive_name(const std::string& guest_path) {
 
 struct Layout {
   std::map<std::string, unsigned> directories = kBaseDirectories;  // sorted: parents first
-  std::vector<std::pair<std::string, const InitramfsFile*>> files;
+  std::vector<std::pair<std::string, const GuestFile*>> files;
 };
 
 Result<Layout> plan_layout(const InitramfsSpec& spec) {

@@ -6,19 +6,14 @@
 #include <vector>
 
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/vm/guest_file.h"
 
 namespace bpfcompat::vm {
 
-struct InitramfsFile {
-  std::string guest_path;  // absolute, e.g. /bpfcompat/a/0.o
-  std::string host_path;   // file to copy in
-  unsigned mode = 0644;
-};
-
 struct InitramfsSpec {
-  std::string validator;             // host path of the static validator → /init (0755)
-  std::vector<std::string> args;     // → /etc/bpfcompat/args, one per line
-  std::vector<InitramfsFile> files;  // parent directories are created as needed
+  std::string validator;          // host path of the static validator → /init (0755)
+  std::vector<std::string> args;  // → /etc/bpfcompat/args, one per line
+  std::vector<GuestFile> files;   // parent directories are created as needed
 };
 
 // Writes atomically to out_path. Errors name the file that could not be read.
