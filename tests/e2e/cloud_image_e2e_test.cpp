@@ -16,6 +16,7 @@
 #include "bpfcompat/transport/ssh_keys.h"
 #include "bpfcompat/vm/cloud_seed.h"
 #include "cloud_fixture.h"
+#include "report_json.h"
 #include "support/qemu_processes.h"
 #include "support/run_bpfcompat.h"
 
@@ -74,12 +75,7 @@ Run run_matrix(const std::string& matrix_yaml, const std::vector<std::string>& a
   return r;
 }
 
-const json* target(const json& report, const std::string& profile, const std::string& artifact) {
-  for (const auto& t : report["targets"]) {
-    if (t["profile_id"] == profile && t["artifact"] == artifact) return &t;
-  }
-  return nullptr;
-}
+using testing::target;
 
 std::vector<std::string> files_named(const std::string& dir, const std::string& part) {
   std::vector<std::string> out;
