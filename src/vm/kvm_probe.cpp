@@ -17,6 +17,8 @@ namespace {
 constexpr std::chrono::seconds kKvmDeadline{3};
 
 constexpr std::size_t kMaxQuotedChars = 100;
+// QEMU's raw output kept as evidence (and in the probe memo, read back with a 4 KiB limit).
+constexpr std::size_t kMaxKeptOutput = 2048;
 
 // The first non-empty line, without QEMU's "qemu-system-x86_64: " prefix, at most
 // kMaxQuotedChars long.
@@ -85,12 +87,12 @@ ProbeOutcome probe_kvm(const std::string& qemu_binary, const std::string& dev_kv
     return {false,
             fmt::format("{} exists but a test guest did not finish in {} s", dev_kvm,
                         kKvmDeadline.count()),
-            run->output};
+            run->output.substr(0, kMaxKeptOutput)};
   }
   return {false,
           fmt::format("{} exists but a test guest failed under kvm: {}", dev_kvm,
                       describe_probe_failure(*run)),
-          run->output};
+          run->output.substr(0, kMaxKeptOutput)};
 }
 
 }  // namespace bpfcompat::vm

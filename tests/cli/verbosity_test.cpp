@@ -39,10 +39,9 @@ class Verbosity : public ::testing::Test {
   }
   testing::CliRun run(std::vector<std::string> flags, const std::string& matrix,
                       const std::string& cache) const {
-    std::vector<std::string> args = {"test",      "--artifact",  EXAMPLE_OBJECT, "--matrix",
-                                     matrix,      "--accel",     "tcg",          "--cache-dir",
-                                     path(cache), "--workdir",   path("w"),      "--out",
-                                     path("r.json")};
+    std::vector<std::string> args = {
+        "test",        "--artifact", EXAMPLE_OBJECT, "--matrix", matrix,  "--accel",     "tcg",
+        "--cache-dir", path(cache),  "--workdir",    path("w"),  "--out", path("r.json")};
     args.insert(args.begin(), flags.begin(), flags.end());
     return testing::run_bpfcompat(args);
   }
@@ -60,8 +59,8 @@ TEST_F(Verbosity, DashVLogsKernelResolutionDownloadsAndCacheHitsTheDefaultDoesNo
 
   auto first = run({"-v"}, matrix, "cache-b");
   EXPECT_EQ(first.exit_code, 1) << first.output;
-  EXPECT_TRUE(has(first, "info: resolving linux-image-cloud-amd64 in file://" + path("repo") +
-                             " fake"))
+  EXPECT_TRUE(
+      has(first, "info: resolving linux-image-cloud-amd64 in file://" + path("repo") + " fake"))
       << first.output;
   EXPECT_TRUE(has(first, "info: downloaded " + release + " (0.0 MB in ")) << first.output;
   EXPECT_FALSE(has(first, "debug: ")) << first.output;
