@@ -145,9 +145,19 @@ Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& give
   RunOutcome outcome;
   report::RunReport& rep = outcome.report;
   rep = report_header(*plan, settings, *loaded, *validator);
+  if (accel->kvm_unusable) {  // one warning line; the probe's raw QEMU output is evidence
+    std::string evidence = rep.run_dir + "/kvm-probe.log";
+    std::error_code ec;
+    fs::create_directories(rep.run_dir, ec);
+    (void)write_file_atomic(evidence, accel->reason + "\n" + accel->probe_output);
+    events.on_event({EventKind::kWarning, "",
+                     fmt::format("{}; details: {}", vm::tcg_fallback_warning(*accel), evidence)});
+  }
   events.on_event({EventKind::kRunStarted, "", rep.run_dir});
-  events.on_event({EventKind::kAccelerator, "",
-                   fmt::format("{}: {}", vm::accel_name(accel->accel), accel->reason)});
+  if (!accel->kvm_unusable) {
+    events.on_event({EventKind::kAccelerator, "",
+                     fmt::format("{}: {}", vm::accel_name(accel->accel), accel->reason)});
+  }
 
   sources::Cache cache(cache_root);
   TargetContext shared;

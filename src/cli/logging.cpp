@@ -16,13 +16,13 @@ void setup_logging(int verbosity) {
       logger->set_level(spdlog::level::err);
       break;
     case 0:
+      logger->set_level(spdlog::level::warn);
+      break;
+    case 1:  // -v: resolver decisions, downloads with their sizes, cache hits
       logger->set_level(spdlog::level::info);
       break;
-    case 1:
+    default:  // -vv: QEMU command lines, the console tail of a failed boot
       logger->set_level(spdlog::level::debug);
-      break;
-    default:
-      logger->set_level(spdlog::level::trace);
       break;
   }
   spdlog::set_default_logger(logger);

@@ -21,8 +21,10 @@ int run(int argc, char** argv) {
   global.argv0 = argc > 0 ? argv[0] : "bpfcompat";
   int verbose = 0;
   bool quiet = false;
-  app.add_flag("-v,--verbose", verbose, "More log output (-vv for debug)");
-  app.add_flag("-q,--quiet", quiet, "Only errors and the final summary");
+  app.add_flag("-v,--verbose", verbose,
+               "Log to stderr: -v kernel resolution, downloads (with sizes) and cache hits; -vv "
+               "also QEMU command lines and the console tail of a failed boot");
+  app.add_flag("-q,--quiet", quiet, "Only errors, warnings and the final summary");
   app.footer(
       "Exit codes: 0 compatible, 2 a required kernel incompatible, 1 infrastructure error,\n"
       "64 invalid usage or input, 130 interrupted. Docs: docs/ in the source tree.");

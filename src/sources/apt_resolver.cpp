@@ -1,5 +1,6 @@
 // resolve_apt_kernel: Release → Packages.xz (verified against Release) → kernel packages.
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "apt_index.h"
 #include "archive_reader.h"
@@ -66,12 +67,21 @@ Result<ResolvedKernel> resolve_once(Cache& cache, const config::AptSource& sourc
 }  // namespace
 
 Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource& source) {
+  spdlog::info("resolving {} in {} {}", source.package, source.repo, source.suite);
   auto resolved = resolve_once(cache, source, kReleaseMaxAge);
   // A cached Release may name an index the mirror no longer serves: retry once with a fresh one.
   if (!resolved && resolved.error().kind == ErrorKind::kInfrastructure) {
+    spdlog::info("resolving {} failed ({}); retrying with a fresh Release", source.package,
+                 resolved.error().describe());
     resolved = resolve_once(cache, source, std::chrono::seconds(0));
   }
-  if (resolved) return resolved;
+  if (resolved) {
+    for (const auto& deb : resolved->debs) {
+      spdlog::info("{} {}: {} {} ({:.1f} MB)", source.suite, source.package, deb.name, deb.version,
+                   static_cast<double>(deb.size) / 1e6);
+    }
+    return resolved;
+  }
   return in_context(
       std::move(resolved).error(),
       fmt::format("resolving {} in {}/{}", source.package, source.repo, source.suite));

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "bpfcompat/core/sha256.h"
 #include "download.h"
@@ -75,6 +76,11 @@ Error mismatch_error(const std::string& url, HashAlgorithm algorithm, const std:
       .with_code(kImageChecksumMismatch);
 }
 
+std::string cache_hit(const std::string& url, const std::string& path) {
+  spdlog::info("cache hit: {} ({})", url, path);
+  return path;
+}
+
 }  // namespace
 
 Cache::Cache(std::string root) : root_(std::move(root)) {}
@@ -91,11 +97,11 @@ Result<std::string> Cache::fetch_verified(const std::string& url, const std::str
   auto expected = normalize_hex(sha256, HashAlgorithm::kSha256);
   if (!expected) return expected.error();
   std::string final_path = fmt::format("{}/blobs/sha256/{}", root_, *expected);
-  if (file_exists(final_path)) return final_path;
+  if (file_exists(final_path)) return cache_hit(url, final_path);
   auto lock = FileLock::acquire(final_path + ".lock");
   if (!lock) return std::move(lock).error();
   // Whoever held the lock before us may have downloaded it.
-  if (file_exists(final_path)) return final_path;
+  if (file_exists(final_path)) return cache_hit(url, final_path);
   std::string part = part_path_for(final_path);
   auto got = download_to_part(url, part, max_bytes);
   if (!got) return std::move(got).error();
@@ -117,10 +123,10 @@ Result<std::string> Cache::fetch_verified(const std::string& url, const Digest& 
   auto expected = normalize_hex(digest.hex, digest.algorithm);
   if (!expected) return expected.error();
   std::string link = fmt::format("{}/blobs/{}/{}", root_, hash_name(digest.algorithm), *expected);
-  if (auto blob = resolve_alias(link)) return *blob;
+  if (auto blob = resolve_alias(link)) return cache_hit(url, *blob);
   auto lock = FileLock::acquire(link + ".lock");
   if (!lock) return std::move(lock).error();
-  if (auto blob = resolve_alias(link)) return *blob;
+  if (auto blob = resolve_alias(link)) return cache_hit(url, *blob);
   std::string blobs = root_ + "/blobs/sha256";
   std::error_code ec;
   std::filesystem::create_directories(blobs, ec);
@@ -149,14 +155,17 @@ Result<std::string> Cache::fetch_verified(const std::string& url, const Digest& 
 Result<std::string> Cache::fetch_index(const std::string& url, std::uint64_t max_bytes,
                                        std::chrono::seconds max_age) {
   std::string path = fmt::format("{}/index/{}", root_, sha256_hex(url));
-  if (is_fresh(path, max_age)) return path;
+  if (is_fresh(path, max_age)) return cache_hit(url, path);
   auto lock = FileLock::acquire(path + ".lock");
   if (!lock) return std::move(lock).error();
-  if (is_fresh(path, max_age)) return path;
+  if (is_fresh(path, max_age)) return cache_hit(url, path);
   auto got = download_file(url, path, max_bytes);
   if (got) return path;
   // Offline or the mirror is down: a stale copy beats no answer.
-  if (got.error().kind != ErrorKind::kCancelled && file_exists(path)) return path;
+  if (got.error().kind != ErrorKind::kCancelled && file_exists(path)) {
+    spdlog::warn("cannot refresh {} ({}); using the cached copy", url, got.error().describe());
+    return path;
+  }
   return std::move(got).error();
 }
 

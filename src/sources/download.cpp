@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <random>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/sha256.h"
@@ -126,6 +128,7 @@ Result<DownloadDigests> download_to_part(const std::string& url, const std::stri
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  auto started = std::chrono::steady_clock::now();
   CURLcode rc = curl_easy_perform(c);
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
@@ -136,6 +139,9 @@ Result<DownloadDigests> download_to_part(const std::string& url, const std::stri
     unlink(part_path.c_str());
     return transfer_error(url, rc, status, sink, detail);
   }
+  spdlog::info("downloaded {} ({:.1f} MB in {:.1f} s)", url,
+               static_cast<double>(sink.written) / 1e6,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   DownloadDigests out;
   out.sha256 = sink.hash.hex_digest();
   if (sink.hash512) out.sha512 = sink.hash512->hex_digest();

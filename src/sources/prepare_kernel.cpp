@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "archive_reader.h"
 #include "bpfcompat/core/sha256.h"
@@ -30,6 +31,7 @@ Result<KernelTree> extract_kernel(Cache& cache, const std::vector<std::string>& 
     auto lock = FileLock::acquire(dir + "/.lock");
     if (!lock) return std::move(lock).error();
     if (!fs::is_directory(tree)) {
+      spdlog::info("extracting {} package(s) into {}", debs.size(), tree);
       auto tmp = TempDir::create("tree.tmp", dir);
       if (!tmp) return std::move(tmp).error();
       for (const auto& deb : debs) {
@@ -40,8 +42,10 @@ Result<KernelTree> extract_kernel(Cache& cache, const std::vector<std::string>& 
         return infrastructure_error(fmt::format("cannot rename {} to {}", tmp->path(), tree));
       }
       tmp->release();
+      return find_kernel_in_tree(tree);
     }
   }
+  spdlog::info("cache hit: extracted kernel {}", tree);
   return find_kernel_in_tree(tree);
 }
 

@@ -50,15 +50,19 @@ ProbeOutcome memoized_kvm_probe(const std::string& qemu_binary, const std::strin
   if (auto text = read_file(memo_path, 4096)) {
     auto first = text->find('\n');
     auto second = first == std::string::npos ? first : text->find('\n', first + 1);
-    if (second != std::string::npos && text->substr(0, first) == key) {
+    auto third = second == std::string::npos ? second : text->find('\n', second + 1);
+    if (third != std::string::npos && text->substr(0, first) == key) {
       std::string usable = text->substr(first + 1, second - first - 1);
-      return ProbeOutcome{usable == "usable", text->substr(second + 1) + " (remembered)"};
+      return ProbeOutcome{usable == "usable",
+                          text->substr(second + 1, third - second - 1) + " (remembered)",
+                          text->substr(third + 1)};
     }
   }
+  // Key, usable|unusable, the one-line reason, then QEMU's raw output (any number of lines).
   ProbeOutcome probe = cached_kvm_probe(qemu_binary);
-  (void)write_file_atomic(
-      memo_path,
-      fmt::format("{}\n{}\n{}", key, probe.usable ? "usable" : "unusable", probe.reason));
+  (void)write_file_atomic(memo_path,
+                          fmt::format("{}\n{}\n{}\n{}", key, probe.usable ? "usable" : "unusable",
+                                      probe.reason, probe.qemu_output));
   return probe;
 }
 
@@ -97,7 +101,11 @@ Result<AccelChoice> choose_accelerator(Accel requested, const std::string& qemu_
         fmt::format("kvm was requested but is not usable: {}", probe.reason),
         "use --accel tcg (slower) or --accel auto to fall back to it");
   }
-  return AccelChoice{Accel::kTcg, probe.reason + "; using TCG"};
+  return AccelChoice{Accel::kTcg, probe.reason, true, probe.qemu_output};
+}
+
+std::string tcg_fallback_warning(const AccelChoice& choice) {
+  return fmt::format("KVM unusable here ({}); using TCG — slower", choice.reason);
 }
 
 }  // namespace bpfcompat::vm

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
 
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/unique_fd.h"
@@ -131,6 +133,7 @@ Result<CloudVm> CloudVm::start(const CloudVmRequest& r) {
     if (!port) return std::move(port).error();
     q.ssh_port = *port;
     auto argv = build_cloud_qemu_args(q);
+    spdlog::debug("qemu: {}", fmt::join(argv, " "));
     auto qemu = Subprocess::spawn(argv, opts);
     if (!qemu) return std::move(qemu).error().with_context("starting qemu");
     auto up = wait_for_forward(*qemu, *port);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/unique_fd.h"
@@ -22,6 +23,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::chrono::milliseconds kPollInterval{20};
 constexpr std::size_t kConsoleTailLines = 64;
+constexpr std::size_t kLoggedTailLines = 20;  // -vv: the console tail of a failed boot
 
 bool is_executable_in_path(const std::string& binary) {
   if (binary.find('/') != std::string::npos) return access(binary.c_str(), X_OK) == 0;
@@ -68,6 +70,24 @@ Result<void> check_request(const BootRequest& request) {
   return {};
 }
 
+// The argv as one shell line (single quotes around words with anything but safe characters).
+std::string shell_line(const std::vector<std::string>& argv) {
+  std::string out;
+  for (const auto& arg : argv) {
+    bool plain = !arg.empty() && arg.find_first_not_of(
+                                     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+                                     "QRSTUVWXYZ0123456789_-+=/.,:@%") == std::string::npos;
+    std::string word = arg;
+    if (!plain) {
+      word = "'";
+      for (char c : arg) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      word += "'";
+    }
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return out;
+}
+
 std::string without_carriage_returns(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
   return text;
@@ -107,6 +127,7 @@ Result<BootOutcome> boot_kernel(const BootRequest& request) {
   if (auto ok = check_request(request); !ok) return std::move(ok).error();
   BootOutcome outcome;
   outcome.argv = build_qemu_args(request.qemu);
+  spdlog::debug("qemu: {}", shell_line(outcome.argv));
   auto start = Clock::now();
   auto qemu = Subprocess::spawn(outcome.argv, SpawnOptions{request.qemu_log, {}, false});
   if (!qemu) return std::move(qemu).error().with_context("starting qemu");
@@ -116,6 +137,13 @@ Result<BootOutcome> boot_kernel(const BootRequest& request) {
   outcome.results = results.take_text();
   outcome.console_tail =
       without_carriage_returns(tail_lines(request.qemu.console_log, kConsoleTailLines));
+  if (!outcome.end_marker && !outcome.cancelled) {
+    std::string tail =
+        without_carriage_returns(tail_lines(request.qemu.console_log, kLoggedTailLines));
+    while (!tail.empty() && tail.back() == '\n') tail.pop_back();
+    spdlog::debug("the guest stopped without the end record ({}); tail of {}:\n{}",
+                  outcome.timed_out ? "timed out" : "qemu exited", request.qemu.console_log, tail);
+  }
   return outcome;
 }
 

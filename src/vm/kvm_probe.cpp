@@ -16,24 +16,22 @@ namespace {
 
 constexpr std::chrono::seconds kKvmDeadline{3};
 
-std::string last_line(const std::string& text) {
-  auto end = text.find_last_not_of("\r\n");
-  if (end == std::string::npos) return {};
-  auto start = text.find_last_of('\n', end);
-  start = start == std::string::npos ? 0 : start + 1;
-  return text.substr(start, end + 1 - start);
-}
+constexpr std::size_t kMaxQuotedChars = 100;
+// QEMU's raw output kept as evidence (and in the probe memo, read back with a 4 KiB limit).
+constexpr std::size_t kMaxKeptOutput = 2048;
 
-std::string describe_failure(const ProbeRun& run) {
-  if (run.status.code == 127 && run.last_output_line.empty()) {
-    return "qemu could not be executed (exit status 127: is it installed?)";
+// The first non-empty line, without QEMU's "qemu-system-x86_64: " prefix, at most
+// kMaxQuotedChars long.
+std::string first_line(const std::string& text) {
+  std::size_t start = text.find_first_not_of("\r\n \t");
+  if (start == std::string::npos) return {};
+  std::string line = text.substr(start, text.find_first_of("\r\n", start) - start);
+  if (line.rfind("qemu-system-", 0) == 0) {
+    auto colon = line.find(": ");
+    if (colon != std::string::npos && line.find(' ') > colon) line.erase(0, colon + 2);
   }
-  std::string what = run.status.signal != 0
-                         ? fmt::format("qemu was killed by signal {} ({})", run.status.signal,
-                                       strsignal(run.status.signal))
-                         : fmt::format("qemu exited with status {}", run.status.code);
-  if (!run.last_output_line.empty()) what += ": " + run.last_output_line;
-  return what;
+  if (line.size() > kMaxQuotedChars) line = line.substr(0, kMaxQuotedChars - 3) + "...";
+  return line;
 }
 
 std::string check_device(const std::string& dev_kvm) {
@@ -50,6 +48,19 @@ std::string check_device(const std::string& dev_kvm) {
 
 }  // namespace
 
+std::string describe_probe_failure(const ProbeRun& run) {
+  std::string said = first_line(run.output);
+  if (run.status.code == 127 && said.empty()) {
+    return "qemu could not be executed (exit status 127: is it installed?)";
+  }
+  std::string what = run.status.signal != 0
+                         ? fmt::format("qemu was killed by signal {} ({})", run.status.signal,
+                                       strsignal(run.status.signal))
+                         : fmt::format("qemu exited with status {}", run.status.code);
+  if (!said.empty()) what += ": " + said;
+  return what;
+}
+
 Result<ProbeRun> run_probe_guest(const std::string& qemu_binary,
                                  const std::vector<std::string>& accel_args,
                                  std::chrono::milliseconds deadline) {
@@ -64,7 +75,7 @@ Result<ProbeRun> run_probe_guest(const std::string& qemu_binary,
                            fmt::format("isa-debug-exit,iobase={:#x},iosize=0x04", kProbeExitPort)});
   auto run = run_captured(argv, deadline);
   if (!run) return std::move(run).error();
-  return ProbeRun{run->timed_out, run->status, last_line(run->output)};
+  return ProbeRun{run->timed_out, run->status, run->output};
 }
 
 ProbeOutcome probe_kvm(const std::string& qemu_binary, const std::string& dev_kvm) {
@@ -73,11 +84,15 @@ ProbeOutcome probe_kvm(const std::string& qemu_binary, const std::string& dev_kv
   if (!run) return {false, "cannot run the kvm probe: " + run.error().describe()};
   if (run->guest_ran()) return {true, fmt::format("{} works: a test guest ran under kvm", dev_kvm)};
   if (run->timed_out) {
-    return {false, fmt::format("{} exists but a test guest did not finish in {} s", dev_kvm,
-                               kKvmDeadline.count())};
+    return {false,
+            fmt::format("{} exists but a test guest did not finish in {} s", dev_kvm,
+                        kKvmDeadline.count()),
+            run->output.substr(0, kMaxKeptOutput)};
   }
-  return {false, fmt::format("{} exists but a test guest failed under kvm: {}", dev_kvm,
-                             describe_failure(*run))};
+  return {false,
+          fmt::format("{} exists but a test guest failed under kvm: {}", dev_kvm,
+                      describe_probe_failure(*run)),
+          run->output.substr(0, kMaxKeptOutput)};
 }
 
 }  // namespace bpfcompat::vm

@@ -14,15 +14,20 @@ namespace bpfcompat::vm {
 
 struct ProbeOutcome {
   bool usable = false;
-  std::string reason;  // what happened, in words a user can act on
+  std::string reason;       // what happened, one line, in words a user can act on
+  std::string qemu_output;  // QEMU's raw words when it failed (an assertion, a register dump)
 };
 
 struct ProbeRun {
   bool timed_out = false;
   ExitStatus status;
-  std::string last_output_line;  // QEMU's last words (an assertion, an ioctl error)
+  std::string output;  // everything QEMU printed (stdout and stderr)
   bool guest_ran() const { return !timed_out && status.code == kProbeGuestExitCode; }
 };
+
+// One line for a probe guest that did not run: how QEMU ended and its first line of output,
+// shortened (the whole output belongs in the evidence, not in this line).
+std::string describe_probe_failure(const ProbeRun& run);
 
 // Runs the probe firmware under the given accelerator arguments (e.g. {"-accel", "kvm",
 // "-cpu", "host"}), killing QEMU after `deadline`. Errors only when QEMU cannot be spawned.

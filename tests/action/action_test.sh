@@ -130,6 +130,13 @@ echo "name: placeholder" >"$tmp/suite-args/ws/suites/s.yaml"
 run_case suite-args suite=suites/s.yaml timeout=soon
 check "suite mode: bpfcompat suite with the reference's default outputs" contains "$tmp/suite-args/log" \
   "suite --suite $tmp/suite-args/ws/suites/s.yaml --out $tmp/suite-args/ws/reports/bpfcompat-suite.json --markdown $tmp/suite-args/ws/reports/bpfcompat-suite.md "
+check "suite mode: no validation-mode, no --mode (per-case modes)" \
+  bash -c "! grep -qF -- ' --mode ' $tmp/suite-args/log"
+mkdir -p "$tmp/suite-mode/ws/suites"
+echo "name: placeholder" >"$tmp/suite-mode/ws/suites/s.yaml"
+run_case suite-mode suite=suites/s.yaml validation-mode=load_only timeout=soon
+check "suite mode: validation-mode is passed to bpfcompat suite as --mode" contains \
+  "$tmp/suite-mode/log" "--markdown $tmp/suite-mode/ws/reports/bpfcompat-suite.md --mode load_only "
 
 # --- The real run: one bpfcompat run on the default matrix. ----------------------------------
 # As shard 1/1 (every profile), so that merge mode can be checked on its report below.

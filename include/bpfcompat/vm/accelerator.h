@@ -13,8 +13,15 @@ Result<Accel> parse_accel(const std::string& text);
 
 struct AccelChoice {
   Accel accel = Accel::kTcg;  // never kAuto
-  std::string reason;         // why, e.g. "/dev/kvm exists but a test guest did not halt in 3 s"
+  std::string reason;         // why, one line, e.g. "/dev/kvm exists but a test guest did not
+                              // finish in 3 s"
+  bool kvm_unusable = false;  // auto fell back to TCG because the KVM probe failed
+  std::string probe_output;   // the failed probe's raw QEMU output (evidence), else empty
 };
+
+// The one line a user sees when auto fell back to TCG:
+// "KVM unusable here (<reason>); using TCG — slower".
+std::string tcg_fallback_warning(const AccelChoice& choice);
 
 // kAuto: probes once per process (cached) by running a tiny guest under KVM with a deadline;
 // falls back to TCG with the reason. kKvm: probes too and fails (kInfrastructure) if unusable.

@@ -1,9 +1,13 @@
 #include "bpfcompat/vm/accelerator.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 
 #include <gtest/gtest.h>
 
+#include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/temp_dir.h"
 #include "kvm_probe.h"
 
 namespace bpfcompat::vm {
@@ -52,7 +56,49 @@ TEST(Accelerator, AutoFallsBackToTcgWhenQemuCannotRun) {
   auto choice = choose_accelerator(Accel::kAuto, "/nonexistent/qemu");
   ASSERT_TRUE(choice);
   EXPECT_EQ(choice->accel, Accel::kTcg);
-  EXPECT_NE(choice->reason.find("TCG"), std::string::npos) << choice->reason;
+  EXPECT_TRUE(choice->kvm_unusable);
+  EXPECT_NE(tcg_fallback_warning(*choice).find("using TCG"), std::string::npos);
+}
+
+// What a host with a broken /dev/kvm makes QEMU print: an assertion, then a register dump.
+constexpr const char* kBrokenKvmQemu = R"(#!/bin/sh
+echo "qemu-system-x86_64: ../../accel/kvm/kvm-all.c:1781: kvm_irqchip_commit_routes: Assertion \`ret == 0' failed." >&2
+echo "RAX=0000000000000000 RBX=0000000000000000 RCX=0000000000000000" >&2
+echo "Code=00 00 00 <00> 00 00" >&2
+kill -ABRT $$
+)";
+
+TEST(KvmProbe, AssertionDumpBecomesOneLineWarningAndTheRawTextIsKept) {
+  auto dir = TempDir::create("bpfcompat-accel-test");
+  ASSERT_TRUE(dir);
+  std::string qemu = dir->path() + "/qemu-system-x86_64";
+  ASSERT_TRUE(write_file_atomic(qemu, kBrokenKvmQemu));
+  ASSERT_EQ(chmod(qemu.c_str(), 0755), 0);
+
+  ProbeOutcome outcome = probe_kvm(qemu, "/dev/null");  // a device that opens: QEMU runs
+  EXPECT_FALSE(outcome.usable);
+  EXPECT_EQ(outcome.reason,
+            "/dev/null exists but a test guest failed under kvm: qemu was killed by signal 6 "
+            "(Aborted): ../../accel/kvm/kvm-all.c:1781: kvm_irqchip_commit_routes: Assertion "
+            "`ret == 0' failed.");
+  EXPECT_NE(outcome.qemu_output.find("Code=00 00 00 <00>"), std::string::npos);
+
+  AccelChoice choice{Accel::kTcg, outcome.reason, true, outcome.qemu_output};
+  std::string warning = tcg_fallback_warning(choice);
+  EXPECT_EQ(warning, "KVM unusable here (" + outcome.reason + "); using TCG — slower");
+  EXPECT_EQ(warning.find('\n'), std::string::npos);
+  EXPECT_EQ(warning.find("RAX="), std::string::npos);
+}
+
+TEST(KvmProbe, FailureDescriptionIsTheFirstLineOfOutput) {
+  ProbeRun run{false, ExitStatus{1, 0}, "\nqemu-system-x86_64: -accel kvm: failed\nmore\n"};
+  EXPECT_EQ(describe_probe_failure(run), "qemu exited with status 1: -accel kvm: failed");
+  ProbeRun long_line{false, ExitStatus{-1, 6}, std::string(300, 'x') + "\nRAX=0\n"};
+  std::string said = describe_probe_failure(long_line);
+  EXPECT_EQ(said, "qemu was killed by signal 6 (Aborted): " + std::string(97, 'x') + "...");
+  ProbeRun missing{false, ExitStatus{127, 0}, ""};
+  EXPECT_EQ(describe_probe_failure(missing),
+            "qemu could not be executed (exit status 127: is it installed?)");
 }
 
 TEST(Accelerator, KvmRequestedButUnusableIsAnInfrastructureError) {
@@ -73,7 +119,7 @@ TEST(KvmProbe, ProbeFirmwareExitsQemuWithKnownStatusUnderTcg) {
   auto run = run_probe_guest("qemu-system-x86_64", {"-accel", "tcg"}, milliseconds(10000));
   ASSERT_TRUE(run);
   EXPECT_FALSE(run->timed_out);
-  EXPECT_EQ(run->status.code, kProbeGuestExitCode) << run->last_output_line;
+  EXPECT_EQ(run->status.code, kProbeGuestExitCode) << run->output;
   EXPECT_TRUE(run->guest_ran());
 }
 
