@@ -6,6 +6,7 @@
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/report/merge.h"
 #include "bpfcompat/report/outputs.h"
+#include "bpfcompat/report/render.h"
 #include "commands.h"
 #include "logging.h"
 
@@ -23,7 +24,7 @@ Result<report::RunReport> load_report(const std::string& path) {
 
 struct MergeArgs {
   std::vector<std::string> inputs;
-  std::string out, markdown, junit, html;
+  report::OutputRequest outputs;  // no job summary: `report summary` prints it
 };
 
 int run_merge(const MergeArgs& a) {
@@ -35,15 +36,11 @@ int run_merge(const MergeArgs& a) {
   }
   auto merged = report::merge_reports(shards);
   if (!merged) return report_error(merged.error());
-  std::vector<std::pair<std::string, std::string>> files = {{a.out, report::to_json(*merged)}};
-  if (!a.markdown.empty()) files.emplace_back(a.markdown, report::to_markdown(*merged));
-  if (!a.junit.empty()) files.emplace_back(a.junit, report::to_junit(*merged));
-  if (!a.html.empty()) files.emplace_back(a.html, report::to_html(*merged));
-  for (const auto& [path, text] : files) {
-    if (auto w = write_file_atomic(path, text); !w) return report_error(w.error());
+  if (auto w = report::write_rendered(report::render(*merged, a.outputs)); !w) {
+    return report_error(w.error());
   }
   fmt::print("{}", report::to_summary_table(*merged, false));
-  fmt::print("merged {} reports into {}\n", a.inputs.size(), a.out);
+  fmt::print("merged {} reports into {}\n", a.inputs.size(), a.outputs.json);
   return merged->suite_name.empty() ? report::exit_code(*merged) : report::suite_exit_code(*merged);
 }
 
@@ -82,10 +79,10 @@ void add_report_command(CLI::App& app, Action& action) {
   m->add_option("reports", merge->inputs, "Shard report files (report.json)")
       ->required()
       ->check(CLI::ExistingFile);
-  m->add_option("-o,--out", merge->out, "The merged JSON report")->required();
-  m->add_option("--markdown", merge->markdown, "Also write Markdown");
-  m->add_option("--junit", merge->junit, "Also write JUnit XML");
-  m->add_option("--html", merge->html, "Also write HTML");
+  m->add_option("-o,--out", merge->outputs.json, "The merged JSON report")->required();
+  m->add_option("--markdown", merge->outputs.markdown, "Also write Markdown");
+  m->add_option("--junit", merge->outputs.junit, "Also write JUnit XML");
+  m->add_option("--html", merge->outputs.html, "Also write HTML");
   m->callback([merge, &action] { action = [merge] { return run_merge(*merge); }; });
 
   auto compare = std::make_shared<CompareArgs>();
