@@ -4,6 +4,7 @@
 
 #include "bpfcompat/core/exit_codes.h"
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/report/compare.h"
 #include "bpfcompat/report/merge.h"
 #include "bpfcompat/report/outputs.h"
 #include "bpfcompat/report/render.h"
@@ -46,6 +47,7 @@ int run_merge(const MergeArgs& a) {
 
 struct CompareArgs {
   std::string base, head, out, markdown;
+  std::vector<std::string> renames;  // OLD=NEW
 };
 
 int run_compare(const CompareArgs& a) {
@@ -53,7 +55,18 @@ int run_compare(const CompareArgs& a) {
   if (!base) return report_error(base.error());
   auto head = load_report(a.head);
   if (!head) return report_error(head.error());
-  auto diff = report::compare_reports(*base, *head);
+  std::vector<report::CaseRename> renames;
+  for (const auto& text : a.renames) {
+    auto r = report::parse_case_rename(text);
+    if (!r) return report_error(r.error());
+    renames.push_back(std::move(*r));
+  }
+  auto compared = report::compare_reports(*base, *head, renames);
+  if (!compared) {
+    return report_error(std::move(compared).error().with_context(
+        fmt::format("comparing {} (base) with {} (head)", a.base, a.head)));
+  }
+  const report::Comparison& diff = *compared;
   std::string md = report::comparison_markdown(diff);
   if (!a.out.empty()) {
     if (auto w = write_file_atomic(a.out, report::comparison_json(diff)); !w) {
@@ -87,11 +100,17 @@ void add_report_command(CLI::App& app, Action& action) {
 
   auto compare = std::make_shared<CompareArgs>();
   auto* c = cmd->add_subcommand(
-      "compare", "Diff two reports; exit 2 when a required target regressed (pass → fail/error)");
+      "compare",
+      "Diff two reports by profile × case (renamed cases followed); exit 2 when a required "
+      "target regressed (pass → fail/error)");
   c->add_option("base", compare->base, "Baseline report")->required()->check(CLI::ExistingFile);
   c->add_option("head", compare->head, "New report")->required()->check(CLI::ExistingFile);
   c->add_option("-o,--out", compare->out, "Write the comparison as JSON");
   c->add_option("--markdown", compare->markdown, "Write the comparison as Markdown");
+  c->add_option("--rename", compare->renames,
+                "OLD=NEW: base case (or artifact) OLD is head case NEW; repeatable. Cases only "
+                "in one report are paired by artifact sha256 without it")
+      ->allow_extra_args(false);
   c->callback([compare, &action] { action = [compare] { return run_compare(*compare); }; });
 
   auto summary = std::make_shared<std::string>();
