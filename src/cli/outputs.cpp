@@ -3,26 +3,31 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
-
-#include "bpfcompat/core/file_io.h"
-#include "bpfcompat/report/outputs.h"
 
 namespace bpfcompat::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::pair<std::string, std::string>> requested(const OutputPaths& o) {
-  return {{"--out", o.json},
-          {"--markdown", o.markdown},
-          {"--junit", o.junit},
-          {"--html", o.html},
-          {"GITHUB_STEP_SUMMARY", o.job_summary}};
+const char* option_name(report::OutputKind kind) {
+  switch (kind) {
+    case report::OutputKind::kJson:
+      return "--out";
+    case report::OutputKind::kMarkdown:
+      return "--markdown";
+    case report::OutputKind::kJunit:
+      return "--junit";
+    case report::OutputKind::kHtml:
+      return "--html";
+    case report::OutputKind::kJobSummary:
+      return "GITHUB_STEP_SUMMARY";
+  }
+  return "";
 }
 
 std::optional<Error> path_problem(const std::string& option, const std::string& path) {
@@ -52,44 +57,36 @@ std::optional<Error> path_problem(const std::string& option, const std::string& 
   return std::nullopt;
 }
 
-Result<void> append_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::app | std::ios::binary);
-  if (!out) return infrastructure_error(fmt::format("{}: cannot open for appending", path));
-  out << text;
-  if (!out.flush()) return infrastructure_error(fmt::format("{}: write failed", path));
-  return {};
-}
-
 }  // namespace
 
-Result<void> check_output_paths(const OutputPaths& outputs) {
+Result<void> check_output_paths(const report::OutputRequest& outputs) {
   std::vector<Error> problems;
-  for (const auto& [option, path] : requested(outputs)) {
-    if (path.empty()) continue;
-    if (auto p = path_problem(option, path)) problems.push_back(std::move(*p));
+  for (const auto& [kind, path] : report::requested_outputs(outputs)) {
+    if (auto p = path_problem(option_name(kind), path)) problems.push_back(std::move(*p));
   }
   if (problems.empty()) return {};
   return combine_errors(std::move(problems));
 }
 
-Result<void> write_outputs(const report::RunReport& rep, const OutputPaths& o) {
-  std::vector<std::pair<std::string, std::string>> files;
-  if (!o.json.empty()) files.emplace_back(o.json, report::to_json(rep));
-  if (!o.markdown.empty()) files.emplace_back(o.markdown, report::to_markdown(rep));
-  if (!o.junit.empty()) files.emplace_back(o.junit, report::to_junit(rep));
-  if (!o.html.empty()) files.emplace_back(o.html, report::to_html(rep));
-  for (const auto& [path, text] : files) {
-    if (auto r = write_file_atomic(path, text); !r) return r;
+void print_written(const std::vector<report::RenderedFile>& files) {
+  for (const auto& f : files) {
+    switch (f.kind) {
+      case report::OutputKind::kJson:
+        fmt::print("json:   {}\n", f.path);
+        break;
+      case report::OutputKind::kMarkdown:
+        fmt::print("markdown: {}\n", f.path);
+        break;
+      case report::OutputKind::kJunit:
+        fmt::print("junit:  {}\n", f.path);
+        break;
+      case report::OutputKind::kHtml:
+        fmt::print("html:   {}\n", f.path);
+        break;
+      case report::OutputKind::kJobSummary:
+        break;
+    }
   }
-  if (!o.job_summary.empty()) return append_file(o.job_summary, report::to_job_summary(rep));
-  return {};
-}
-
-void print_written(const OutputPaths& o) {
-  if (!o.json.empty()) fmt::print("json:   {}\n", o.json);
-  if (!o.markdown.empty()) fmt::print("markdown: {}\n", o.markdown);
-  if (!o.junit.empty()) fmt::print("junit:  {}\n", o.junit);
-  if (!o.html.empty()) fmt::print("html:   {}\n", o.html);
 }
 
 }  // namespace bpfcompat::cli

@@ -4,8 +4,10 @@
 
 #include "bpfcompat/core/exit_codes.h"
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/report/compare.h"
 #include "bpfcompat/report/merge.h"
 #include "bpfcompat/report/outputs.h"
+#include "bpfcompat/report/render.h"
 #include "commands.h"
 #include "logging.h"
 
@@ -23,7 +25,7 @@ Result<report::RunReport> load_report(const std::string& path) {
 
 struct MergeArgs {
   std::vector<std::string> inputs;
-  std::string out, markdown, junit, html;
+  report::OutputRequest outputs;  // no job summary: `report summary` prints it
 };
 
 int run_merge(const MergeArgs& a) {
@@ -35,20 +37,17 @@ int run_merge(const MergeArgs& a) {
   }
   auto merged = report::merge_reports(shards);
   if (!merged) return report_error(merged.error());
-  std::vector<std::pair<std::string, std::string>> files = {{a.out, report::to_json(*merged)}};
-  if (!a.markdown.empty()) files.emplace_back(a.markdown, report::to_markdown(*merged));
-  if (!a.junit.empty()) files.emplace_back(a.junit, report::to_junit(*merged));
-  if (!a.html.empty()) files.emplace_back(a.html, report::to_html(*merged));
-  for (const auto& [path, text] : files) {
-    if (auto w = write_file_atomic(path, text); !w) return report_error(w.error());
+  if (auto w = report::write_rendered(report::render(*merged, a.outputs)); !w) {
+    return report_error(w.error());
   }
   fmt::print("{}", report::to_summary_table(*merged, false));
-  fmt::print("merged {} reports into {}\n", a.inputs.size(), a.out);
+  fmt::print("merged {} reports into {}\n", a.inputs.size(), a.outputs.json);
   return merged->suite_name.empty() ? report::exit_code(*merged) : report::suite_exit_code(*merged);
 }
 
 struct CompareArgs {
   std::string base, head, out, markdown;
+  std::vector<std::string> renames;  // OLD=NEW
 };
 
 int run_compare(const CompareArgs& a) {
@@ -56,7 +55,18 @@ int run_compare(const CompareArgs& a) {
   if (!base) return report_error(base.error());
   auto head = load_report(a.head);
   if (!head) return report_error(head.error());
-  auto diff = report::compare_reports(*base, *head);
+  std::vector<report::CaseRename> renames;
+  for (const auto& text : a.renames) {
+    auto r = report::parse_case_rename(text);
+    if (!r) return report_error(r.error());
+    renames.push_back(std::move(*r));
+  }
+  auto compared = report::compare_reports(*base, *head, renames);
+  if (!compared) {
+    return report_error(std::move(compared).error().with_context(
+        fmt::format("comparing {} (base) with {} (head)", a.base, a.head)));
+  }
+  const report::Comparison& diff = *compared;
   std::string md = report::comparison_markdown(diff);
   if (!a.out.empty()) {
     if (auto w = write_file_atomic(a.out, report::comparison_json(diff)); !w) {
@@ -82,19 +92,25 @@ void add_report_command(CLI::App& app, Action& action) {
   m->add_option("reports", merge->inputs, "Shard report files (report.json)")
       ->required()
       ->check(CLI::ExistingFile);
-  m->add_option("-o,--out", merge->out, "The merged JSON report")->required();
-  m->add_option("--markdown", merge->markdown, "Also write Markdown");
-  m->add_option("--junit", merge->junit, "Also write JUnit XML");
-  m->add_option("--html", merge->html, "Also write HTML");
+  m->add_option("-o,--out", merge->outputs.json, "The merged JSON report")->required();
+  m->add_option("--markdown", merge->outputs.markdown, "Also write Markdown");
+  m->add_option("--junit", merge->outputs.junit, "Also write JUnit XML");
+  m->add_option("--html", merge->outputs.html, "Also write HTML");
   m->callback([merge, &action] { action = [merge] { return run_merge(*merge); }; });
 
   auto compare = std::make_shared<CompareArgs>();
   auto* c = cmd->add_subcommand(
-      "compare", "Diff two reports; exit 2 when a required target regressed (pass → fail/error)");
+      "compare",
+      "Diff two reports by profile × case (renamed cases followed); exit 2 when a required "
+      "target regressed (pass → fail/error)");
   c->add_option("base", compare->base, "Baseline report")->required()->check(CLI::ExistingFile);
   c->add_option("head", compare->head, "New report")->required()->check(CLI::ExistingFile);
   c->add_option("-o,--out", compare->out, "Write the comparison as JSON");
   c->add_option("--markdown", compare->markdown, "Write the comparison as Markdown");
+  c->add_option("--rename", compare->renames,
+                "OLD=NEW: base case (or artifact) OLD is head case NEW; repeatable. Cases only "
+                "in one report are paired by artifact sha256 without it")
+      ->allow_extra_args(false);
   c->callback([compare, &action] { action = [compare] { return run_compare(*compare); }; });
 
   auto summary = std::make_shared<std::string>();

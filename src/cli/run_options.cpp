@@ -13,7 +13,7 @@
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/exit_codes.h"
-#include "bpfcompat/report/outputs.h"
+#include "bpfcompat/report/render.h"
 #include "logging.h"
 #include "progress.h"
 
@@ -47,10 +47,11 @@ void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
                  "Use the built-in matrix: Debian 11, 12, 13 (required) and unstable (optional)")
         ->excludes(matrix);
   }
-  cmd.add_option("-o,--out", args.out, "Write the JSON report here too");
-  cmd.add_option("--markdown", args.markdown, "Write a Markdown report");
-  cmd.add_option("--junit", args.junit, "Write a JUnit XML report (one testcase per program)");
-  cmd.add_option("--html", args.html, "Write a self-contained HTML report");
+  cmd.add_option("-o,--out", args.outputs.json, "Write the JSON report here too");
+  cmd.add_option("--markdown", args.outputs.markdown, "Write a Markdown report");
+  cmd.add_option("--junit", args.outputs.junit,
+                 "Write a JUnit XML report (one testcase per program)");
+  cmd.add_option("--html", args.outputs.html, "Write a self-contained HTML report");
   cmd.add_option("-j,--jobs,--concurrency", args.jobs,
                  "VMs in parallel (default: from cores and memory)")
       ->check(CLI::Range(1, 64));
@@ -116,7 +117,7 @@ int run_and_print(const RunArgs& args, const GlobalOptions& global,
                   const plan::PlanRequest& request) {
   auto settings = to_settings(args, global);
   if (!settings) return report_error(settings.error());
-  OutputPaths outputs{args.out, args.markdown, args.junit, args.html, ""};
+  report::OutputRequest outputs = args.outputs;
   if (const char* s = std::getenv("GITHUB_STEP_SUMMARY"); s && *s) outputs.job_summary = s;
   if (auto ok = check_output_paths(outputs); !ok) return report_error(ok.error());
   ProgressPrinter progress(global.verbosity);
@@ -128,14 +129,15 @@ int run_and_print(const RunArgs& args, const GlobalOptions& global,
   fmt::print("{}", report::to_summary_table(outcome->report, isatty(STDOUT_FILENO) != 0));
   fmt::print("report: {}\n", outcome->report_json_path);
   std::fflush(stdout);
-  auto written = write_outputs(outcome->report, outputs);
+  auto files = report::render(outcome->report, outputs);
+  auto written = report::write_rendered(files);
   if (!written) {
     // The run happened: its summary is above and its report is in the run directory.
     report_error(std::move(written).error().with_context("writing the outputs (the report is at " +
                                                          outcome->report_json_path + ")"));
     return std::max(outcome->exit_code, static_cast<int>(kExitInfrastructure));
   }
-  print_written(outputs);
+  print_written(files);
   std::fflush(stdout);
   return outcome->exit_code;
 }

@@ -6,6 +6,7 @@
 
 #include "bpfcompat/app/run.h"
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/report/render.h"
 #include "commands.h"
 #include "outputs.h"
 
@@ -18,7 +19,7 @@ namespace bpfcompat::cli {
 struct RunArgs {
   std::string matrix;
   bool quick = false;
-  std::string out, markdown, junit, html;
+  report::OutputRequest outputs;  // the job summary is taken from $GITHUB_STEP_SUMMARY
   int jobs = 0;
   std::string timeout;  // empty: the suite's, else 5m
   std::string accel, cache_dir, workdir, mode, validator, shard;

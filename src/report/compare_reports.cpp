@@ -1,5 +1,10 @@
 // compare_reports: a baseline report against a head report, target by target (profile × case).
-#include "bpfcompat/report/merge.h"
+#include <set>
+
+#include <fmt/format.h>
+
+#include "bpfcompat/report/compare.h"
+#include "case_matching.h"
 #include "comparison_rules.h"
 
 namespace bpfcompat::report {
@@ -15,9 +20,10 @@ int score(const std::string& status) {
   return 0;
 }
 
-const TargetReport* find(const RunReport& r, const TargetReport& like) {
+const TargetReport* find(const RunReport& r, const std::string& profile,
+                         const std::string& case_name) {
   for (const auto& t : r.targets) {
-    if (t.profile_id == like.profile_id && t.artifact == like.artifact) return &t;
+    if (t.profile_id == profile && t.artifact == case_name) return &t;
   }
   return nullptr;
 }
@@ -52,6 +58,21 @@ TargetDiff diff(const TargetReport* base, const TargetReport* head) {
 
 }  // namespace
 
+Result<CaseRename> parse_case_rename(const std::string& text) {
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size() ||
+      text.find('=', eq + 1) != std::string::npos) {
+    return invalid_input(fmt::format("--rename {}: not OLD=NEW", text),
+                         "e.g. --rename old.bpf.o=new.bpf.o (a case or artifact name of each "
+                         "report)");
+  }
+  return CaseRename{text.substr(0, eq), text.substr(eq + 1)};
+}
+
+const char* rename_source_name(RenameSource s) {
+  return s == RenameSource::kExplicit ? "--rename" : "same sha256";
+}
+
 const char* change_name(Change c) {
   switch (c) {
     case Change::kUnchanged:
@@ -76,11 +97,24 @@ bool is_required_regression(const TargetDiff& d) {
   return d.base_status == "pass" && (d.head_status == "fail" || d.head_status == "error");
 }
 
-Comparison compare_reports(const RunReport& base, const RunReport& head) {
+Result<Comparison> compare_reports(const RunReport& base, const RunReport& head,
+                                   const std::vector<CaseRename>& renames) {
+  auto matching = match_cases(base, head, renames);
+  if (!matching) return std::move(matching).error();
   Comparison c;
-  for (const auto& t : head.targets) c.targets.push_back(diff(find(base, t), &t));
+  c.renamed = matching->renamed;
+  std::set<const TargetReport*> matched;
+  for (const auto& t : head.targets) {
+    auto b = matching->base_of.find(t.artifact);
+    const TargetReport* old =
+        b == matching->base_of.end() ? nullptr : find(base, t.profile_id, b->second);
+    TargetDiff d = diff(old, &t);
+    if (old != nullptr && old->artifact != t.artifact) d.base_case_name = old->artifact;
+    if (old != nullptr) matched.insert(old);
+    c.targets.push_back(std::move(d));
+  }
   for (const auto& t : base.targets) {
-    if (find(head, t) == nullptr) c.targets.push_back(diff(&t, nullptr));
+    if (matched.count(&t) == 0) c.targets.push_back(diff(&t, nullptr));
   }
   for (const auto& d : c.targets) {
     c.improved += d.change == Change::kImproved;

@@ -1,7 +1,7 @@
 // What compare_reports and its renderings share: which target diffs gate.
 #pragma once
 
-#include "bpfcompat/report/merge.h"
+#include "bpfcompat/report/compare.h"
 
 namespace bpfcompat::report {
 

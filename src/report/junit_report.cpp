@@ -24,6 +24,7 @@ struct JunitCase {
   std::string text;
   std::string system_out;
   std::string system_err;
+  bool optional_failure = false;  // a fail or error of an optional target, shown as <skipped>
 };
 
 JunitCase make_case(std::string name, std::string classname) {
@@ -95,6 +96,16 @@ JunitCase target_case(const TargetReport& t) {
   return c;
 }
 
+// An optional target never gates the run, so a CI viewer must not show its problems red: a fail
+// or error becomes a <skipped> that says what happened, with the same text.
+void demote_optional(JunitCase& c) {
+  if (c.status != Status::kFail && c.status != Status::kError) return;
+  c.message = (c.status == Status::kFail ? "optional target failed: " : "optional target error: ") +
+              c.message;
+  c.status = Status::kSkipped;
+  c.optional_failure = true;
+}
+
 // Programs, then functional tests and the command; the target itself when nothing of that
 // carries its verdict (no programs, or an object-level failure).
 std::vector<JunitCase> target_cases(const TargetReport& t) {
@@ -111,6 +122,9 @@ std::vector<JunitCase> target_cases(const TargetReport& t) {
   bool shown = std::any_of(cases.begin(), cases.end(),
                            [&](const JunitCase& c) { return c.status == t.verdict.status; });
   if (cases.empty() || !shown) cases.insert(cases.begin(), target_case(t));
+  if (!t.required) {
+    for (auto& c : cases) demote_optional(c);
+  }
   return cases;
 }
 
@@ -128,7 +142,10 @@ std::string render_case(const JunitCase& c) {
   std::string body;
   if (c.status == Status::kFail) body += element("failure", c);
   if (c.status == Status::kError) body += element("error", c);
-  if (c.status == Status::kSkipped) {
+  if (c.status == Status::kSkipped && c.optional_failure && !c.text.empty()) {
+    body += fmt::format("      <skipped message=\"{}\">{}</skipped>\n", xml_attribute(c.message),
+                        xml_escape(c.text));
+  } else if (c.status == Status::kSkipped) {
     body += fmt::format("      <skipped message=\"{}\"/>\n", xml_attribute(c.message));
   }
   if (!c.system_out.empty())

@@ -1,4 +1,4 @@
-// Joining shard reports into one, and diffing two reports (baseline vs head).
+// Joining shard reports into one (`report merge`).
 #pragma once
 
 #include <string>
@@ -21,29 +21,5 @@ bool profile_in_shard(std::size_t profile_index, int shard_index, int shard_coun
 // dir; targets keep their evidence paths), so only those and the times differ from an unsharded
 // run's report.
 Result<RunReport> merge_reports(const std::vector<RunReport>& shards);
-
-enum class Change { kUnchanged, kImproved, kRegressed, kChanged, kAdded, kRemoved };
-const char* change_name(Change c);  // "unchanged", "improved", ...
-
-struct TargetDiff {
-  std::string profile_id;
-  std::string case_name;
-  bool required = true;                  // in head (in base for removed)
-  std::string base_status, head_status;  // "" when absent
-  std::string base_code, head_code;
-  Change change = Change::kUnchanged;
-};
-
-struct Comparison {
-  std::vector<TargetDiff> targets;
-  int improved = 0, regressed = 0, required_regressions = 0, changed = 0, added = 0, removed = 0;
-};
-
-// Status order pass > skipped > error > fail for improved/regressed; same status with another
-// code is `changed`. A required target that was pass in base and is fail or error in head is a
-// required regression; so is a required target that disappeared.
-Comparison compare_reports(const RunReport& base, const RunReport& head);
-std::string comparison_markdown(const Comparison& c);
-std::string comparison_json(const Comparison& c);
 
 }  // namespace bpfcompat::report

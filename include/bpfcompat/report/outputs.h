@@ -10,7 +10,9 @@ namespace bpfcompat::report {
 
 // One <testsuite> per profile, one <testcase> per target × program (a target without programs
 // gets one testcase named after the case); fail → <failure message="CODE: reason"> with the
-// evidence and remediation in its text; error → <error>; skipped → <skipped>. Valid against the
+// evidence and remediation in its text; error → <error>; skipped → <skipped>. An optional
+// target never shows red: its fail or error is <skipped message="optional target failed: CODE:
+// reason"> ("optional target error: …") with the same text. Valid against the
 // common JUnit XML schema (docs/junit.xsd). Functional tests ("test NAME") and a case's command
 // ("command") are testcases too, with their output tails in system-out/system-err; a target whose
 // verdict no program carries (an object-level failure) also gets the testcase named after it.

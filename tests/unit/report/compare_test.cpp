@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bpfcompat/report/merge.h"
+#include "bpfcompat/report/compare.h"
 #include "sample_run.h"
 
 namespace bpfcompat::report {
@@ -79,7 +79,9 @@ TEST_P(CompareReports, ClassifiesTheChange) {
   RunReport base, head;
   base.targets = c.base;
   head.targets = c.head;
-  Comparison cmp = compare_reports(base, head);
+  auto result = compare_reports(base, head);
+  ASSERT_TRUE(result) << result.error().describe();
+  const Comparison& cmp = *result;
   ASSERT_EQ(cmp.targets.size(), 1u);
   EXPECT_EQ(cmp.targets[0].change, c.change) << change_name(cmp.targets[0].change);
   EXPECT_EQ(cmp.required_regressions, c.required_regression ? 1 : 0);
@@ -106,7 +108,9 @@ TEST(CompareReports, MatchesTargetsByProfileAndCaseHeadOrderThenRemoved) {
   head.targets[0].verdict.status = Status::kPass;
   std::swap(head.targets[1], head.targets[4]);
   head.targets.pop_back();  // debian-unstable × freplace.bpf.o gone (optional)
-  Comparison c = compare_reports(base, head);
+  auto result = compare_reports(base, head);
+  ASSERT_TRUE(result);
+  const Comparison& c = *result;
   ASSERT_EQ(c.targets.size(), 6u);
   EXPECT_EQ(c.targets[0].change, Change::kImproved);
   EXPECT_EQ(c.targets[1].profile_id, "debian-12");
@@ -125,7 +129,7 @@ TEST(ComparisonMarkdown, ListsOnlyChangesAndFlagsRequiredRegressions) {
   base.targets = {t("debian-11", Status::kPass), t("debian-12", Status::kPass)};
   head.targets = {t("debian-11", Status::kFail, "UNSUPPORTED_HELPER"),
                   t("debian-12", Status::kPass)};
-  std::string md = comparison_markdown(compare_reports(base, head));
+  std::string md = comparison_markdown(*compare_reports(base, head));
   EXPECT_NE(md.find("**❌ 1 required regression** — 0 improved · 1 regressed · 0 changed · 0 added "
                     "· 0 removed · 1 unchanged"),
             std::string::npos)
@@ -138,7 +142,7 @@ TEST(ComparisonMarkdown, ListsOnlyChangesAndFlagsRequiredRegressions) {
 
 TEST(ComparisonMarkdown, SaysWhenNothingChanged) {
   RunReport r = testing::sample_run();
-  std::string md = comparison_markdown(compare_reports(r, r));
+  std::string md = comparison_markdown(*compare_reports(r, r));
   EXPECT_NE(md.find("**✅ no required regression**"), std::string::npos);
   EXPECT_NE(md.find("No target changed.\n"), std::string::npos);
 }

@@ -15,8 +15,8 @@ using bpfcompat::testing::count_occurrences;
 TEST(Junit, HasOneSuitePerProfileAndOneCasePerProgram) {
   std::string xml = to_junit(testing::sample_run());
   EXPECT_EQ(count_occurrences(xml, "<testsuite "), 3u);
-  EXPECT_NE(xml.find("<testsuites name=\"bpfcompat\" tests=\"8\" failures=\"1\" errors=\"2\" "
-                     "skipped=\"3\" time=\"251.443\">"),
+  EXPECT_NE(xml.find("<testsuites name=\"bpfcompat\" tests=\"8\" failures=\"1\" errors=\"0\" "
+                     "skipped=\"5\" time=\"251.443\">"),
             std::string::npos)
       << xml;
   EXPECT_NE(xml.find("<testsuite name=\"debian-11\" tests=\"3\" failures=\"1\" errors=\"0\" "
@@ -41,14 +41,49 @@ TEST(Junit, FailureTextCarriesEvidenceRemediationAndLogs) {
 }
 
 TEST(Junit, TargetWithoutProgramsIsOneCaseNamedAfterTheCase) {
-  std::string xml = to_junit(testing::sample_run());
+  RunReport r = testing::sample_run();
+  for (auto& t : r.targets) t.required = true;
+  std::string xml = to_junit(r);
   EXPECT_NE(xml.find("<testcase name=\"loop.bpf.o\" classname=\"loop.bpf.o\" time=\"240.000\">\n"
                      "      <error message=\"BOOT_TIMEOUT: the guest did not finish within the "
                      "timeout\" type=\"BOOT_TIMEOUT\">"),
-            std::string::npos);
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<system-out>[    2.598101] Freeing unused"), std::string::npos);
+}
+
+// An optional target never gates, so its problems are skips that say what happened, not red.
+TEST(Junit, OptionalTargetErrorIsASkipWithItsText) {
+  std::string xml = to_junit(testing::sample_run());
+  EXPECT_NE(xml.find("<testcase name=\"loop.bpf.o\" classname=\"loop.bpf.o\" time=\"240.000\">\n"
+                     "      <skipped message=\"optional target error: BOOT_TIMEOUT: the guest did "
+                     "not finish within the timeout\">&apos;loop.bpf.o&apos; on debian-unstable"),
+            std::string::npos)
+      << xml;
   EXPECT_NE(xml.find("debian-unstable is an optional profile: this does not fail the run."),
             std::string::npos);
   EXPECT_NE(xml.find("<system-out>[    2.598101] Freeing unused"), std::string::npos);
+  EXPECT_EQ(xml.find("<error"), std::string::npos) << xml;
+}
+
+TEST(Junit, OptionalTargetFailureIsASkipAndRequiredStaysAFailure) {
+  RunReport r = testing::sample_run();
+  r.targets = {r.targets[0], r.targets[0]};
+  r.targets[1].profile_id = "debian-unstable";
+  r.targets[1].required = false;
+  std::string xml = to_junit(r);
+  EXPECT_EQ(count_occurrences(xml, "<failure "), 1u) << xml;
+  EXPECT_NE(xml.find("<testsuite name=\"debian-11\" tests=\"2\" failures=\"1\" errors=\"0\" "
+                     "skipped=\"1\""),
+            std::string::npos);
+  EXPECT_NE(xml.find("<testsuite name=\"debian-unstable\" tests=\"2\" failures=\"0\" "
+                     "errors=\"0\" skipped=\"2\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<skipped message=\"optional target failed: UNSUPPORTED_HELPER: bpf_loop is "
+                     "not available"),
+            std::string::npos);
+  EXPECT_NE(xml.find("remediation: bpf_loop needs Linux 5.17 or newer."), std::string::npos);
 }
 
 TEST(Junit, ObjectLevelFailureGetsATargetCase) {
