@@ -51,6 +51,9 @@ TEST(ManifestValueSize, StackTraceMapPassesOnlyWithTheDeclaredValueSize) {
   const json* declared = target_of(report, "declared");
   ASSERT_TRUE(bare && declared) << run.output;
   EXPECT_EQ((*bare)["status"], "fail") << run.output;
+  EXPECT_EQ((*bare)["classification_code"], "RUNTIME_SIZED_MAP") << (*bare).dump(2);
+  EXPECT_NE((*bare)["remediation"].get<std::string>().find("value_size:"), std::string::npos)
+      << (*bare).dump(2);
   EXPECT_EQ((*declared)["status"], "pass") << (*declared).dump(2);
   ASSERT_TRUE((*declared)["fixups"].is_array()) << (*declared).dump(2);
   ASSERT_EQ((*declared)["fixups"].size(), 1u) << (*declared).dump(2);
