@@ -98,6 +98,14 @@ static void apply_map(struct case_fixups* f, struct bpf_object* obj, int i, int 
     ok &= err == 0;
     append(detail, sizeof(detail), part);
   }
+  if (m && pm->value_size > 0) {
+    unsigned before = bpf_map__value_size(m);
+    int err = bpf_map__set_value_size(m, (unsigned)pm->value_size);
+    snprintf(part, sizeof(part), "value_size %u" ARROW "%lld%s%s", before, pm->value_size,
+             err ? ": " : "", err ? strerror(-err) : "");
+    ok &= err == 0;
+    append(detail, sizeof(detail), part);
+  }
   if (m && (pm->inner_ringbuf_bytes || pm->inner_type)) {
     int fd = inner_fd(f, i, part, sizeof(part));
     int err = fd < 0 ? -1 : bpf_map__set_inner_map_fd(m, fd);

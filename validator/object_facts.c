@@ -20,6 +20,7 @@ void write_maps(struct jw* w, struct bpf_object* obj) {
     jw_int(w, "type", t);
     jw_str(w, "type_name", tn ? tn : "");
     jw_int(w, "max_entries", bpf_map__max_entries(m));
+    jw_int(w, "value_size", bpf_map__value_size(m));
     jw_tristate(w, "supported", probe_map_type(t));
     jw_obj_end(w);
   }

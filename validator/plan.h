@@ -12,6 +12,7 @@ struct plan_map {
   char* name;
   long long max_entries; /* -1: keep the object's */
   int max_entries_cpus;
+  long long value_size;          /* 0: keep the object's */
   long long inner_ringbuf_bytes; /* 0: none */
   char* inner_type;              /* NULL: none */
   unsigned inner_key_size, inner_value_size, inner_max_entries;

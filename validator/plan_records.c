@@ -61,12 +61,13 @@ static const char* on_mode(struct case_plan* p, char* const* f, int* seen_mode) 
   return "unknown mode";
 }
 
-/* map: name max_entries(N|cpus|"") ringbuf_bytes inner_type key value inner_max_entries */
+/* map: name max_entries(N|cpus|"") ringbuf_bytes inner_type key value inner_max_entries
+ *      value_size("" = keep) */
 static const char* on_map(struct case_plan* p, char* const* f, int* seen_mode) {
   (void)seen_mode;
   if (p->n_maps == PLAN_MAX_ITEMS) return "too many 'map' records";
   struct plan_map* m = &p->maps[p->n_maps];
-  long long v[4];
+  long long v[5];
   memset(m, 0, sizeof(*m));
   if (!strcmp(f[2], "cpus"))
     m->max_entries_cpus = 1;
@@ -74,7 +75,8 @@ static const char* on_map(struct case_plan* p, char* const* f, int* seen_mode) {
     return "bad number in 'map' record";
   m->max_entries = m->max_entries_cpus ? -1 : m->max_entries;
   if (num(f[3], 0, U32_MAX, 0, &v[0]) || num(f[5], 0, U32_MAX, 0, &v[1]) ||
-      num(f[6], 0, U32_MAX, 0, &v[2]) || num(f[7], 0, U32_MAX, 0, &v[3]))
+      num(f[6], 0, U32_MAX, 0, &v[2]) || num(f[7], 0, U32_MAX, 0, &v[3]) ||
+      num(f[8], 1, U32_MAX, 0, &v[4]))
     return "bad number in 'map' record";
   m->name = dup(f[1]);
   m->inner_ringbuf_bytes = v[0];
@@ -82,6 +84,7 @@ static const char* on_map(struct case_plan* p, char* const* f, int* seen_mode) {
   m->inner_key_size = (unsigned)v[1];
   m->inner_value_size = (unsigned)v[2];
   m->inner_max_entries = (unsigned)v[3];
+  m->value_size = v[4];
   p->n_maps++;
   return NULL;
 }
@@ -170,7 +173,7 @@ static const struct kind kKinds[] = {
     {"name", 2, on_name},
     {"artifact", 2, on_artifact},
     {"mode", 2, on_mode},
-    {"map", 8, on_map},
+    {"map", 9, on_map},
     {"program_type", 3, on_program_type},
     {"variant", 5, on_variant},
     {"companion", 2, on_companion},

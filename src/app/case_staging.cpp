@@ -15,6 +15,7 @@ validation::PlanMap plan_map(const config::ManifestMap& m) {
   p.name = m.name;
   if (m.max_entries) p.max_entries = *m.max_entries;
   p.max_entries_cpus = m.max_entries_cpus;
+  if (m.value_size) p.value_size = *m.value_size;
   if (m.inner_ringbuf_bytes) p.inner_ringbuf_bytes = *m.inner_ringbuf_bytes;
   if (m.inner_map) {
     p.inner_map_type = m.inner_map->type;

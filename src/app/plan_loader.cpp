@@ -14,16 +14,18 @@
 namespace bpfcompat::app {
 namespace {
 
-// Loads each distinct matrix path once ("" = the built-in default matrix).
+// Loads each distinct matrix path once ("" = the built-in default matrix); a suite's matrices
+// come loaded with it.
 class Matrices {
  public:
-  explicit Matrices(plan::PlanInputs& inputs) : inputs_(inputs) {}
+  explicit Matrices(plan::PlanInputs& inputs,
+                    const std::vector<config::Matrix>* preloaded = nullptr)
+      : inputs_(inputs), preloaded_(preloaded) {}
   std::optional<std::size_t> index(const std::optional<std::string>& path,
                                    std::vector<Error>& problems) {
     std::string key = path.value_or("");
     if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
-    auto m =
-        key.empty() ? Result<config::Matrix>(config::default_matrix()) : config::load_matrix(key);
+    auto m = key.empty() ? Result<config::Matrix>(config::default_matrix()) : load(key);
     if (!m) {
       problems.push_back(std::move(m).error());
       loaded_.emplace(key, std::nullopt);
@@ -35,7 +37,17 @@ class Matrices {
   }
 
  private:
+  Result<config::Matrix> load(const std::string& path) const {
+    if (preloaded_) {
+      for (const auto& m : *preloaded_) {
+        if (m.path == path) return m;
+      }
+    }
+    return config::load_matrix(path);
+  }
+
   plan::PlanInputs& inputs_;
+  const std::vector<config::Matrix>* preloaded_;
   std::map<std::string, std::optional<std::size_t>> loaded_;
 };
 
@@ -129,14 +141,14 @@ void load_test(const plan::PlanRequest& r, LoadedRequest& out, std::vector<Error
 
 void load_suite_cases(const config::Suite& suite, LoadedRequest& out,
                       std::vector<Error>& problems) {
-  Matrices matrices(out.inputs);
+  Matrices matrices(out.inputs, &suite.matrices);
   for (const auto& sc : suite.cases) {
     plan::CaseSpec spec;
     spec.name = sc.name;
     spec.origin = sc.origin;
     spec.manifest = sc.manifest;
     spec.timeout = sc.timeout;
-    if (sc.mode) spec.mode = config::parse_case_mode(*sc.mode);
+    spec.mode = sc.mode;
     if (!sc.artifact.empty()) {
       spec.artifact = load_artifact(sc.artifact, sc.manifest, sc.command.has_value(), problems);
       if (!spec.artifact)

@@ -134,6 +134,22 @@ std::optional<Verdict> rule_map_type(const LoadFacts& f) {
                     "maps:\n  - name: {}\n    max_entries: 1024   # or: cpus",
                     map->name));
   }
+  // libbpf-tools' stack-trace maps: no value type in the object, bpf_map__set_value_size at run
+  // time. Ring buffers and arenas have no value size by design.
+  bool no_value_by_design = map->type == 27 || map->type == 31 || map->type == 33;
+  if (map->value_size == 0 && !no_value_by_design) {
+    return make_verdict(
+        Status::kFail, "RUNTIME_SIZED_MAP",
+        map->type == 7 ? Confidence::kHigh : Confidence::kMedium,
+        fmt::format("map '{}' has value_size 0: its loader sizes its values at run time, and this "
+                    "run was not told the size",
+                    map->name),
+        line,
+        fmt::format("Declare the value size your loader sets (bpf_map__set_value_size) in a "
+                    "manifest and pass it with --manifest:\n"
+                    "maps:\n  - name: {}\n    value_size: 1016   # e.g. 127 stack frames x 8 bytes",
+                    map->name));
+  }
   return make_verdict(
       Status::kFail, "MAP_CREATION_FAILURE", Confidence::kMedium,
       fmt::format("{} supports {} but rejected the definition of map '{}'", kernel_label(f.guest),

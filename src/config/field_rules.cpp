@@ -48,23 +48,28 @@ std::string join(const std::vector<std::string>& words) {
 
 std::optional<long long> read_integer(YamlReader& r, const Field& f, long long min, long long max) {
   std::string expected = describe_range(min, max);
+  std::string fix = max >= INT_MAX
+                        ? fmt::format("write a plain whole number of at least {}", min)
+                        : fmt::format("write a plain whole number from {} to {}", min, max);
   if (f.value.IsNull()) {
-    r.error(f, fmt::format("'{}' is empty; expected {}", f.name, expected));
+    r.error(f, fmt::format("'{}' is empty; expected {}", f.name, expected), fix);
     return std::nullopt;
   }
   if (!f.value.IsScalar() || f.value.Tag() == "!") {
-    r.error(f, fmt::format("'{}' must be {}, not {}", f.name, expected, kind_of(f.value)));
+    bool quoted = f.value.IsScalar();
+    r.error(f, fmt::format("'{}' must be {}, not {}", f.name, expected, kind_of(f.value)),
+            quoted ? "remove the quotes: a quoted number is a string" : fix);
     return std::nullopt;
   }
   const std::string& text = f.value.Scalar();
   auto value = parse_integer(text);
   bool range_named = expected.rfind("an integer from", 0) == 0;
   if (!value || *value < min || (range_named && *value > max)) {
-    r.error(f, fmt::format("'{}' must be {}, got '{}'", f.name, expected, text));
+    r.error(f, fmt::format("'{}' must be {}, got '{}'", f.name, expected, text), fix);
     return std::nullopt;
   }
   if (*value > max) {
-    r.error(f, fmt::format("'{}' is too large: {} (at most {})", f.name, text, max));
+    r.error(f, fmt::format("'{}' is too large: {} (at most {})", f.name, text, max), fix);
     return std::nullopt;
   }
   return value;

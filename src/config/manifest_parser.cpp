@@ -127,7 +127,7 @@ void read_maps(YamlReader& r, const Field& list, Manifest& m) {
   std::size_t index = 0;
   for (const auto& item : list.value) {
     if (!expect_item_map(r, item, list, index++, example)) continue;
-    r.check_keys(item, {"name", "max_entries", "inner_ringbuf_bytes", "inner_map"});
+    r.check_keys(item, {"name", "max_entries", "value_size", "inner_ringbuf_bytes", "inner_map"});
     ManifestMap map;
     auto name = find_field(item, "name");
     if (!name) {
@@ -139,18 +139,24 @@ void read_maps(YamlReader& r, const Field& list, Manifest& m) {
     ContextScope scope(
         r, map.name.empty() ? fmt::format("map #{}", index) : fmt::format("map '{}'", map.name));
     auto max_entries = find_field(item, "max_entries");
+    auto value_size = find_field(item, "value_size");
     auto ringbuf = find_field(item, "inner_ringbuf_bytes");
     auto inner = find_field(item, "inner_map");
     if (max_entries) read_map_max_entries(r, *max_entries, map);
+    if (value_size) {
+      if (auto n = read_integer(r, *value_size, 1, kMaxU32)) {
+        map.value_size = static_cast<unsigned>(*n);
+      }
+    }
     if (ringbuf) {
       if (auto n = read_integer(r, *ringbuf, 1, kMaxU32)) {
         map.inner_ringbuf_bytes = static_cast<unsigned>(*n);
       }
     }
     if (inner) read_inner_map(r, *inner, map);
-    if (!max_entries && !ringbuf && !inner) {
+    if (!max_entries && !value_size && !ringbuf && !inner) {
       r.error(item, fmt::format("map '{}' sets nothing", map.name),
-              "set at least one of max_entries, inner_ringbuf_bytes or inner_map");
+              "set at least one of max_entries, value_size, inner_ringbuf_bytes or inner_map");
     }
     m.maps.push_back(std::move(map));
   }

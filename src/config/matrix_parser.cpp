@@ -7,6 +7,7 @@
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/file_io.h"
 #include "did_you_mean.h"
+#include "matrix_reader.h"
 #include "profile_file.h"
 #include "profile_parser.h"
 #include "yaml_reader.h"
@@ -163,23 +164,40 @@ std::string absolute_dir_of(const std::string& path) {
             : abs.parent_path().lexically_normal().string();
 }
 
+std::optional<Matrix> parse_matrix(const std::string& path, const std::string& text,
+                                   Diagnostics& diagnostics) {
+  std::size_t before = diagnostics.items().size();
+  YamlReader reader(SourceText::from(path, text), diagnostics, absolute_dir_of(path));
+  Matrix matrix;
+  matrix.path = path;
+  matrix.name = std::filesystem::path(path).stem().string();
+  try {
+    if (auto root = reader.parse(text)) MatrixParser(reader, matrix).read(*root);
+  } catch (const YAML::Exception& e) {  // a yaml-cpp surprise still becomes a diagnostic
+    reader.error_at_mark(e.mark, e.msg);
+  }
+  if (diagnostics.items().size() != before) return std::nullopt;
+  return matrix;
+}
+
 }  // namespace
+
+std::optional<Matrix> read_matrix_file(const std::string& path, Diagnostics& diagnostics) {
+  auto text = read_file(path, kMaxMatrixBytes);
+  if (!text) {
+    diagnostics.add(Diagnostic{{}, 0, 0, text.error().message, {}, {}, {}});  // names the path
+    return std::nullopt;
+  }
+  return parse_matrix(path, *text, diagnostics);
+}
 
 Result<Matrix> load_matrix(const std::string& path) {
   auto text = read_file(path, kMaxMatrixBytes);
   if (!text) return std::move(text).error();
   Diagnostics diagnostics;
-  YamlReader reader(SourceText::from(path, *text), diagnostics, absolute_dir_of(path));
-  Matrix matrix;
-  matrix.path = path;
-  matrix.name = std::filesystem::path(path).stem().string();
-  try {
-    if (auto root = reader.parse(*text)) MatrixParser(reader, matrix).read(*root);
-  } catch (const YAML::Exception& e) {  // a yaml-cpp surprise still becomes a diagnostic
-    reader.error_at_mark(e.mark, e.msg);
-  }
-  if (!diagnostics.empty()) return diagnostics.to_error();
-  return matrix;
+  auto matrix = parse_matrix(path, *text, diagnostics);
+  if (!matrix) return diagnostics.to_error();
+  return std::move(*matrix);
 }
 
 }  // namespace bpfcompat::config

@@ -14,6 +14,7 @@ std::vector<std::string> case_keys() {
   std::vector<std::string> keys = {"name", "artifact",        "command", "manifest", "matrix",
                                    "mode", "validation_mode", "timeout", "test"};
   keys.insert(keys.end(), kIgnoredCaseKeys.begin(), kIgnoredCaseKeys.end());
+  keys.insert(keys.end(), kUnsupportedCaseKeys.begin(), kUnsupportedCaseKeys.end());
   return keys;
 }
 
@@ -69,9 +70,10 @@ std::optional<SuiteCaseTest> read_test(YamlReader& r, const Field& f) {
   r.check_keys(f.value, {"mode", "command", "required", "timeout", "expect"});
   SuiteCaseTest test;
   if (auto k = find_field(f.value, "mode")) {
-    auto mode = r.string(*k);
-    if (mode && *mode != "behavior") {
-      r.error(*k, fmt::format("a test block's mode must be 'behavior', got '{}'", *mode),
+    auto mode = read_mode_value(r, *k);
+    if (mode && *mode != CaseMode::kBehavior) {
+      r.error(*k,
+              fmt::format("a test block's mode must be 'behavior', got '{}'", k->value.Scalar()),
               "write 'mode: behavior' or leave it out");
     }
   }
@@ -86,12 +88,6 @@ std::optional<SuiteCaseTest> read_test(YamlReader& r, const Field& f) {
   }
   if (auto k = find_field(f.value, "expect")) read_expect(r, *k, test);
   return test;
-}
-
-std::string display_path(const SuiteFiles& files, const std::string& written) {
-  std::filesystem::path p(written);
-  if (p.is_absolute() || files.display_dir.empty()) return p.lexically_normal().string();
-  return (std::filesystem::path(files.display_dir) / p).lexically_normal().string();
 }
 
 void read_manifest_of(YamlReader& r, const Field& f, SuiteFiles& files, SuiteCase& c) {
@@ -109,11 +105,13 @@ void read_manifest_of(YamlReader& r, const Field& f, SuiteFiles& files, SuiteCas
 
 // The `test:` block becomes the functional test "<case>-behavior" and forces behavior mode.
 void merge_test(YamlReader& r, const Field& f, const SuiteCaseTest& test, SuiteCase& c) {
-  if (c.mode && *c.mode != "behavior") {
-    r.error(f, fmt::format("case '{}' has a 'test' block but mode '{}'", c.name, *c.mode),
-            "a test block runs in behavior mode: remove the case's mode or set it to behavior");
+  if (c.mode && *c.mode != CaseMode::kBehavior) {
+    r.error(
+        f,
+        fmt::format("case '{}' has a 'test' block but mode '{}'", c.name, case_mode_name(*c.mode)),
+        "a test block runs in behavior mode: remove the case's mode or set it to behavior");
   }
-  c.mode = "behavior";
+  c.mode = CaseMode::kBehavior;
   if (!c.manifest_path.empty() && !c.manifest) return;  // its errors are reported already
   if (!c.manifest) {
     c.manifest = Manifest{};
@@ -178,10 +176,11 @@ SuiteCase read_case(YamlReader& r, const YAML::Node& item, std::size_t number, S
       c.name.empty() ? fmt::format("case #{}", number) : fmt::format("case '{}'", c.name);
   ContextScope scope(r, owner);
   read_subject(r, item, owner, c);
-  if (auto f = find_field(item, "matrix")) c.matrix_path = read_matrix_path(r, *f, owner);
+  if (auto f = find_field(item, "matrix")) c.matrix_path = read_matrix_path(r, *f, owner, files);
   c.mode = read_mode(r, item);
   if (auto f = find_field(item, "timeout")) c.timeout = read_duration(r, *f);
   check_ignored_keys(r, item, kIgnoredCaseKeys);
+  check_unsupported_case_keys(r, item);
   if (auto f = find_field(item, "manifest")) read_manifest_of(r, *f, files, c);
   if (auto f = find_field(item, "test")) {
     if (auto block = read_test(r, *f)) merge_test(r, *f, *block, c);

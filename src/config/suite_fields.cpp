@@ -1,5 +1,6 @@
 #include "suite_fields.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -15,24 +16,32 @@ namespace bpfcompat::config {
 // - runner: QEMU is the only runner, so only `vm` is accepted (anything else is an error).
 // - a case's workdir: all cases of a suite share one run, so one workdir (defaults.workdir or
 //   --workdir).
-// - a case's out / markdown: the suite writes one report with a row per case and target
-//   (--out, --markdown).
 // - a case's concurrency: cases share kernel boots, so concurrency is suite-wide (defaults.jobs
 //   or defaults.concurrency, --jobs).
 // - artifact_uri / artifact_name / artifact_version / artifact_variant: labels for the
 //   reference's history pages.
 const std::vector<std::string> kIgnoredDefaultsKeys = {"runner", "keep_vm_on_failure"};
 const std::vector<std::string> kIgnoredCaseKeys = {
-    "runner",           "keep_vm_on_failure", "workdir",      "out",
-    "markdown",         "concurrency",        "artifact_uri", "artifact_name",
-    "artifact_version", "artifact_variant"};
+    "runner",       "keep_vm_on_failure", "workdir",          "concurrency",
+    "artifact_uri", "artifact_name",      "artifact_version", "artifact_variant"};
+
+// The reference's per-case reports: the suite writes one report with a row per case and
+// profile, so a case that asks for its own is an error rather than a file that never appears.
+const std::vector<std::string> kUnsupportedCaseKeys = {"out", "markdown"};
+
+void check_unsupported_case_keys(YamlReader& r, const YAML::Node& map) {
+  for (const auto& key : kUnsupportedCaseKeys) {
+    auto f = find_field(map, key);
+    if (!f) continue;
+    r.error(f->key,
+            fmt::format("per-case {} is not supported; use --{} on the suite run", key, key),
+            fmt::format("remove '{}' from the case: the suite writes one report with a row per "
+                        "case and profile (--out, --markdown, --junit, --html)",
+                        key));
+  }
+}
 
 namespace {
-
-const std::map<std::string, std::string> kModes = {
-    {"load_only", "load_only"},     {"load-only", "load_only"},     {"loadonly", "load_only"},
-    {"load_attach", "load_attach"}, {"load-attach", "load_attach"}, {"loadattach", "load_attach"},
-    {"behavior", "behavior"}};
 
 // The suite file's directory, absolute, for hints.
 std::string suite_dir(const YamlReader& r) {
@@ -61,16 +70,20 @@ std::optional<Field> find_either(YamlReader& r, const YAML::Node& map, const std
   return a ? a : b;
 }
 
-std::optional<std::string> read_mode(YamlReader& r, const YAML::Node& map) {
+std::optional<CaseMode> read_mode_value(YamlReader& r, const Field& f) {
+  auto text = r.non_empty_string(f);
+  if (!text) return std::nullopt;
+  if (auto mode = parse_case_mode(*text)) return mode;
+  std::string hint = did_you_mean(*text, {"load_only", "load_attach", "behavior"});
+  r.error(f, fmt::format("unknown mode '{}'", *text),
+          fmt::format("{}{}modes are {}", hint, hint.empty() ? "" : " ", case_mode_choices()));
+  return std::nullopt;
+}
+
+std::optional<CaseMode> read_mode(YamlReader& r, const YAML::Node& map) {
   auto f = find_either(r, map, "mode", "validation_mode");
   if (!f) return std::nullopt;
-  auto text = r.non_empty_string(*f);
-  if (!text) return std::nullopt;
-  if (auto it = kModes.find(*text); it != kModes.end()) return it->second;
-  std::string hint = did_you_mean(*text, {"load_only", "load_attach", "behavior"});
-  r.error(*f, fmt::format("unknown mode '{}'", *text),
-          (hint.empty() ? "" : hint + " ") + "modes are load_only, load_attach and behavior");
-  return std::nullopt;
+  return read_mode_value(r, *f);
 }
 
 std::optional<std::string> read_existing_file(YamlReader& r, const Field& f,
@@ -88,13 +101,24 @@ std::optional<std::string> read_existing_file(YamlReader& r, const Field& f,
   return std::nullopt;
 }
 
-std::optional<std::string> read_matrix_path(YamlReader& r, const Field& f,
-                                            const std::string& owner) {
+std::string display_path(const SuiteFiles& files, const std::string& written) {
+  std::filesystem::path p(written);
+  if (p.is_absolute() || files.display_dir.empty()) return p.lexically_normal().string();
+  return (std::filesystem::path(files.display_dir) / p).lexically_normal().string();
+}
+
+std::optional<std::string> read_matrix_path(YamlReader& r, const Field& f, const std::string& owner,
+                                            SuiteFiles& files) {
   auto written = r.non_empty_string(f);
   if (!written) return std::nullopt;
   std::string path = r.resolve_path(*written);
   std::error_code ec;
-  if (std::filesystem::is_regular_file(path, ec)) return path;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    bool noted = std::any_of(files.matrices.begin(), files.matrices.end(),
+                             [&path](const auto& m) { return m.first == path; });
+    if (!noted) files.matrices.emplace_back(path, display_path(files, *written));
+    return path;
+  }
   auto ext = std::filesystem::path(*written).extension();
   bool bare = written->find('/') == std::string::npos && ext != ".yaml" && ext != ".yml";
   if (!bare || std::filesystem::exists(path, ec)) return read_existing_file(r, f, "matrix", owner);

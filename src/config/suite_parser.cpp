@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
+#include "matrix_reader.h"
 #include "suite_fields.h"
 
 namespace bpfcompat::config {
@@ -28,12 +29,14 @@ std::map<std::string, std::string> misplaced_top_keys() {
   return explanations;
 }
 
-void read_defaults(YamlReader& r, const Field& f, SuiteDefaults& d) {
+void read_defaults(YamlReader& r, const Field& f, SuiteFiles& files, SuiteDefaults& d) {
   if (f.value.IsNull()) return;
   if (!r.expect_map(f, "e.g. 'defaults: {matrix: fleet.yaml, mode: load_attach}'")) return;
   ContextScope scope(r, "defaults");
   r.check_keys(f.value, defaults_keys());
-  if (auto k = find_field(f.value, "matrix")) d.matrix_path = read_matrix_path(r, *k, "defaults");
+  if (auto k = find_field(f.value, "matrix")) {
+    d.matrix_path = read_matrix_path(r, *k, "defaults", files);
+  }
   d.mode = read_mode(r, f.value);
   if (auto k = find_field(f.value, "timeout")) d.timeout = read_duration(r, *k);
   if (auto k = find_either(r, f.value, "jobs", "concurrency")) {
@@ -70,7 +73,7 @@ void read_suite(YamlReader& r, const YAML::Node& root, SuiteFiles& files, Suite&
   } else {
     r.error(root, "missing key 'name'", "add 'name:', e.g. 'name: agent-probes'");
   }
-  if (auto f = find_field(root, "defaults")) read_defaults(r, *f, suite.defaults);
+  if (auto f = find_field(root, "defaults")) read_defaults(r, *f, files, suite.defaults);
   if (auto f = find_field(root, "cases")) {
     read_suite_cases(r, *f, files, suite.cases);
   } else {
@@ -97,6 +100,13 @@ Result<Suite> load_suite(const std::string& path) {
     if (auto root = reader.parse(*text)) read_suite(reader, *root, files, suite);
   } catch (const YAML::Exception& e) {  // a yaml-cpp surprise still becomes a diagnostic
     reader.error_at_mark(e.mark, e.msg);
+  }
+  // The matrices' problems (an unknown profile, ...) come with the suite's own, at once.
+  for (const auto& [matrix_path, display] : files.matrices) {
+    if (auto matrix = read_matrix_file(display, diagnostics)) {
+      matrix->path = matrix_path;
+      suite.matrices.push_back(std::move(*matrix));
+    }
   }
   if (!diagnostics.empty()) return diagnostics.to_error();
   return suite;

@@ -4,10 +4,12 @@
 #include <cctype>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "did_you_mean.h"
+#include "unclosed_construct.h"
 
 namespace bpfcompat::config {
 namespace {
@@ -29,6 +31,22 @@ bool is_quoted(const YAML::Node& scalar) {
   return scalar.Tag() == "!";
 }
 
+// True when a quoted scalar of `node`'s tree (keys included) starts where `u` does.
+bool has_quoted_scalar_at(const YAML::Node& node, const UnclosedConstruct& u) {
+  YAML::Mark m = node.Mark();
+  if (node.IsScalar()) return is_quoted(node) && m.line + 1 == u.line && m.column + 1 == u.column;
+  if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (has_quoted_scalar_at(item, u)) return true;
+    }
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (has_quoted_scalar_at(kv.first, u) || has_quoted_scalar_at(kv.second, u)) return true;
+    }
+  }
+  return false;
+}
+
 bool one_of(const std::string& text, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(), [&text](const char* w) { return text == w; });
 }
@@ -39,12 +57,38 @@ YamlReader::YamlReader(SourceText source, Diagnostics& diagnostics, std::string 
     : source_(std::move(source)), diagnostics_(diagnostics), base_dir_(std::move(base_dir)) {}
 
 std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
+  auto unclosed = find_unclosed_construct(text);
   try {
-    return YAML::Load(text);
+    YAML::Node root = YAML::Load(text);
+    // yaml-cpp reads an unclosed quote to the end of the file without a word; a scanner's
+    // guess counts only when the parser did start a quoted scalar there.
+    if (!unclosed || !has_quoted_scalar_at(root, *unclosed)) return root;
+    report_unclosed(*unclosed, fmt::format("without it, everything from line {} to the end of "
+                                           "the file is read as one string",
+                                           unclosed->line));
   } catch (const YAML::Exception& e) {
-    error_at_mark(e.mark, e.msg);
+    bool before_mark = unclosed && !e.mark.is_null() &&
+                       std::pair(unclosed->line, unclosed->column) <=
+                           std::pair(e.mark.line + 1, e.mark.column + 1);
+    if (before_mark) {
+      report_unclosed(*unclosed, fmt::format("the parser got to line {}, column {} without "
+                                             "finding it ({})",
+                                             e.mark.line + 1, e.mark.column + 1, e.msg));
+    } else {
+      error_at_mark(e.mark, e.msg);
+    }
   }
   return std::nullopt;
+}
+
+void YamlReader::report_unclosed(const UnclosedConstruct& u, std::string hint) {
+  YAML::Mark mark;
+  mark.line = u.line - 1;
+  mark.column = u.column - 1;
+  error_at_mark(
+      mark,
+      fmt::format("'{}' opened here is never closed; add the closing '{}'", u.opener, u.closer),
+      std::move(hint));
 }
 
 std::string YamlReader::context_text() const {
@@ -162,9 +206,11 @@ std::optional<bool> YamlReader::boolean(const Field& f) {
 
 std::optional<int> YamlReader::positive_int(const Field& f, int max) {
   std::string expected = fmt::format("'{}' must be a positive integer", f.name);
+  std::string fix = fmt::format("write a plain whole number from 1 to {}", max);
   if (!f.value.IsScalar() || is_quoted(f.value)) {
-    error(f, fmt::format("{}, not {}", expected,
-                         f.value.IsScalar() ? "a string" : kind_name(f.value)));
+    bool quoted = f.value.IsScalar();
+    error(f, fmt::format("{}, not {}", expected, quoted ? "a string" : kind_name(f.value)),
+          quoted ? "remove the quotes: a quoted number is a string" : fix);
     return std::nullopt;
   }
   const std::string& text = f.value.Scalar();
@@ -175,11 +221,11 @@ std::optional<int> YamlReader::positive_int(const Field& f, int max) {
     if (digits) value = value * 10 + (c - '0');
   }
   if (!digits || value <= 0) {
-    error(f, fmt::format("{}, got '{}'", expected, text));
+    error(f, fmt::format("{}, got '{}'", expected, text), fix);
     return std::nullopt;
   }
   if (value > max) {
-    error(f, fmt::format("'{}' is too large: {} (at most {})", f.name, text, max));
+    error(f, fmt::format("'{}' is too large: {} (at most {})", f.name, text, max), fix);
     return std::nullopt;
   }
   return static_cast<int>(value);

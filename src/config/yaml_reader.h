@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "diagnostics.h"
+#include "unclosed_construct.h"
 
 namespace bpfcompat::config {
 
@@ -37,7 +38,8 @@ class YamlReader {
   const SourceText& source() const { return source_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 
-  // The document of `text`; a syntax error is reported and yields nullopt.
+  // The document of `text`; a syntax error is reported and yields nullopt. An unclosed '[', '{'
+  // or quote is reported where it opens, not where the parser gave up.
   std::optional<YAML::Node> parse(const std::string& text);
 
   void error(const YAML::Node& at, std::string message, std::string hint = {});
@@ -67,6 +69,7 @@ class YamlReader {
 
  private:
   std::string context_text() const;
+  void report_unclosed(const UnclosedConstruct& construct, std::string hint);
 
   SourceText source_;
   Diagnostics& diagnostics_;

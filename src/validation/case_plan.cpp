@@ -42,11 +42,12 @@ std::string number_or_empty(long long n) {
 void render_map(std::string& out, const PlanMap& m) {
   std::string max = m.max_entries_cpus ? std::string("cpus") : number_or_empty(m.max_entries);
   bool inner = !m.inner_map_type.empty();
-  record(out, "map",
-         {m.name, max, number_or_empty(m.inner_ringbuf_bytes), m.inner_map_type,
-          inner ? std::to_string(m.inner_key_size) : std::string(),
-          inner ? std::to_string(m.inner_value_size) : std::string(),
-          inner ? std::to_string(m.inner_max_entries) : std::string()});
+  record(
+      out, "map",
+      {m.name, max, number_or_empty(m.inner_ringbuf_bytes), m.inner_map_type,
+       inner ? std::to_string(m.inner_key_size) : std::string(),
+       inner ? std::to_string(m.inner_value_size) : std::string(),
+       inner ? std::to_string(m.inner_max_entries) : std::string(), number_or_empty(m.value_size)});
 }
 
 void render_test(std::string& out, const PlanTest& t) {

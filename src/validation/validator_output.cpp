@@ -98,7 +98,8 @@ ArtifactResult parse_artifact(const Json& j) {
   for (const Json& m : get_array(j, "maps")) {
     if (!m.is_object()) continue;
     a.maps.push_back({get_string(m, "name"), get_int32(m, "type", 0), get_string(m, "type_name"),
-                      get_int(m, "max_entries", 0), get_opt_bool(m, "supported")});
+                      get_int(m, "max_entries", 0), get_opt_bool(m, "supported"),
+                      get_int(m, "value_size", -1)});
   }
   for (const Json& k : get_array(j, "kfuncs")) {
     if (k.is_object()) a.kfuncs.push_back({get_string(k, "name"), get_bool(k, "found", false)});

@@ -97,6 +97,35 @@ TEST_F(BadInput, SuiteCaseWithMissingArtifactNamesIt) {
   EXPECT_NE(run.output.find(path("s.yaml") + ":4:"), std::string::npos) << run.output;
 }
 
+// Three invalid cases and an unknown profile in the matrix they use: one exit 64, all four.
+TEST_F(BadInput, SuiteReportsEveryInvalidCaseAndItsMatrixsUnknownProfileAtOnce) {
+  write("fleet.yaml", "profiles:\n  - id: debain-12\n");
+  write("s.yaml",
+        "name: s\ndefaults: {matrix: fleet.yaml}\ncases:\n"
+        "  - {name: a, artifact: gone.bpf.o}\n"
+        "  - {name: b, artifact: " EXAMPLE_OBJECT
+        ", mode: behaviour}\n"
+        "  - {name: c, artifact: " EXAMPLE_OBJECT
+        ", mode: loud}\n"
+        "  - {name: d, artifact: " EXAMPLE_OBJECT ", markdown: d.md}\n");
+  auto run = run_bpfcompat({"suite", "--suite", path("s.yaml"), "--out", path("report.json"),
+                            "--workdir", path("work")});
+  expect_usage_error(run, path("s.yaml") + ":4:25: error: artifact of case 'a' not found");
+  for (const std::string& head :
+       {path("s.yaml") + ":6:", path("s.yaml") + ":7:", path("fleet.yaml") + ":2:9:"}) {
+    EXPECT_NE(run.output.find(head), std::string::npos) << head << "\n" << run.output;
+  }
+  EXPECT_EQ(run.output.find(path("s.yaml") + ":5:"), std::string::npos)  // behaviour is a mode
+      << run.output;
+}
+
+TEST_F(BadInput, UnclosedBracketPointsWhereItOpens) {
+  write("m.yaml", "name: [unclosed\n");
+  auto run = test_with({"--artifact", EXAMPLE_OBJECT, "--manifest", path("m.yaml")});
+  expect_usage_error(
+      run, path("m.yaml") + ":1:7: error: '[' opened here is never closed; add the closing ']'");
+}
+
 TEST_F(BadInput, DynamicLoaderForTheKernelLaneSaysLinkStatically) {
   auto run = run_bpfcompat({"test-command", "--cmd", "$BPFCOMPAT_BIN", "--bin", "/bin/ls", "--out",
                             path("report.json"), "--workdir", path("work")});

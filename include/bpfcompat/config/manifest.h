@@ -32,11 +32,12 @@ struct InnerMapSpec {
   unsigned max_entries = 0;
 };
 
-// A runtime-sized map: at least one of the three is set.
+// A runtime-sized map: at least one of the four is set.
 struct ManifestMap {
   std::string name;
   std::optional<unsigned> max_entries;  // a number
   bool max_entries_cpus = false;        // `max_entries: cpus` (possible CPUs on the target)
+  std::optional<unsigned> value_size;   // bytes (a stack-trace map's frames × 8, ...)
   std::optional<unsigned> inner_ringbuf_bytes;
   std::optional<InnerMapSpec> inner_map;
 };

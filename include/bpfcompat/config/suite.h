@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bpfcompat/config/case_mode.h"
 #include "bpfcompat/config/manifest.h"
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/result.h"
@@ -37,14 +38,14 @@ struct SuiteCase {
   std::optional<Manifest> manifest;        // loaded (and the `test:` block merged into it)
   std::string manifest_path;               // absolute, as written (empty if none)
   std::optional<std::string> matrix_path;  // absolute; none: the default matrix
-  std::optional<std::string> mode;         // load_only | load_attach | behavior (validated)
+  std::optional<CaseMode> mode;            // never kCommand (a command case's mode is implied)
   std::optional<std::chrono::seconds> timeout;
   std::string origin;  // "file:line" of the case
 };
 
 struct SuiteDefaults {
   std::optional<std::string> matrix_path;  // absolute
-  std::optional<std::string> mode;
+  std::optional<CaseMode> mode;
   std::optional<std::chrono::seconds> timeout;
   int jobs = 0;            // `jobs` or the reference's `concurrency`; 0: not set
   std::string workdir;     // absolute or empty
@@ -57,14 +58,17 @@ struct Suite {
   SuiteDefaults defaults;
   std::vector<SuiteCase> cases;  // ≥ 1; each case's matrix/mode/timeout already fall back to the
                                  // defaults (a case never has fewer fields set than the defaults)
+  std::vector<Matrix> matrices;  // every matrix file the suite names, loaded; Matrix::path is
+                                 // absolute, as SuiteCase::matrix_path
 };
 
-// Parses a suite and every manifest it names. Reference spellings are accepted
-// (`validation_mode`, `concurrency`, `keep_vm_on_failure`, `runner: vm`, `out`, `markdown`,
-// history labels `artifact_name`/`artifact_version`/`artifact_variant`/`artifact_uri`).
+// Parses a suite and every manifest and matrix it names. Reference spellings are accepted
+// (`validation_mode`, `concurrency`, `keep_vm_on_failure`, `runner: vm`, history labels
+// `artifact_name`/`artifact_version`/`artifact_variant`/`artifact_uri`).
 // A case has `artifact` or `command` (`command: {run: STR, binary: FILE, expect_exit: N}` or a
 // plain string); a missing artifact/binary/manifest/matrix file is an error naming the case.
-// All errors in one kInvalidInput error, file:line:col diagnostics.
+// Per-case `out`/`markdown` are errors (one report per suite run). All errors of the suite,
+// its manifests and its matrices in one kInvalidInput error, file:line:col diagnostics.
 Result<Suite> load_suite(const std::string& path);
 
 }  // namespace bpfcompat::config

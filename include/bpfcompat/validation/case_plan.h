@@ -13,6 +13,7 @@ struct PlanMap {
   std::string name;
   long long max_entries = -1;  // -1: keep the object's; 0 is never written
   bool max_entries_cpus = false;
+  long long value_size = 0;           // 0: keep the object's
   long long inner_ringbuf_bytes = 0;  // 0: none
   std::string inner_map_type;         // empty: none; hash, array, lru_hash, ...
   unsigned inner_key_size = 0, inner_value_size = 0, inner_max_entries = 0;

@@ -75,6 +75,7 @@ struct MapResult {
   std::string type_name;
   long long max_entries = 0;
   std::optional<bool> supported;
+  long long value_size = -1;  // -1: not reported
 };
 
 struct KfuncUse {

@@ -52,6 +52,20 @@ std::vector<LoadCase> feature_load_cases() {
       "runtime_sized_map", map("events", 27, "ringbuf", true, 0), "6.1.0-28-cloud-amd64",
       "libbpf: map 'events': failed to create: Invalid argument(-22)", "RUNTIME_SIZED_MAP",
       Confidence::kHigh, "map 'events' has max_entries 0", "max_entries: 1024   # or: cpus"));
+  {
+    auto stacks = map("stacks", 7, "stack_trace", true, 1024);
+    stacks.value_size = 0;
+    cases.push_back(map_case("stack_trace_value_size_0", stacks, "6.1.0-28-cloud-amd64",
+                             "libbpf: map 'stacks': failed to create: Invalid argument(-22)",
+                             "RUNTIME_SIZED_MAP", Confidence::kHigh,
+                             "map 'stacks' has value_size 0", "value_size: 1016"));
+    auto ring = map("events", 27, "ringbuf", true, 4096);
+    ring.value_size = 0;  // a ring buffer has no value size: not the cause
+    cases.push_back(map_case("ringbuf_value_size_0_is_by_design", ring, "6.1.0-28-cloud-amd64",
+                             "libbpf: map 'events': failed to create: Invalid argument(-22)",
+                             "MAP_CREATION_FAILURE", Confidence::kMedium,
+                             "rejected the definition of map 'events'", "key/value sizes"));
+  }
   cases.push_back(map_case(
       "map_create_eperm", map("counts", 1, "hash", true), "5.10.0-33-cloud-amd64",
       "libbpf: map 'counts': failed to create: Operation not permitted(-1)", "CAPABILITY_FAILURE",

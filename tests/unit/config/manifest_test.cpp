@@ -79,14 +79,20 @@ TEST(Manifest, ParsesEveryFieldWithDefaults) {
   EXPECT_FALSE(m.programs[1].attach.required);
   EXPECT_EQ(m.programs[2].attach.kind, "");
 
-  ASSERT_EQ(m.maps.size(), 3u);
+  ASSERT_EQ(m.maps.size(), 4u);
   EXPECT_EQ(m.maps[0].name, ".rodata.cfg");
   EXPECT_EQ(m.maps[0].max_entries, 1024u);
+  EXPECT_FALSE(m.maps[0].value_size);
   EXPECT_EQ(m.maps[1].inner_ringbuf_bytes, 65536u);
   EXPECT_FALSE(m.maps[1].max_entries);
   EXPECT_EQ(m.maps[2].max_entries, 8u);
   EXPECT_EQ(m.maps[2].inner_map->type, "percpu_array");
   EXPECT_EQ(m.maps[2].inner_map->key_size, 0u);
+  EXPECT_EQ(m.maps[2].inner_map->value_size, 16u);
+  EXPECT_FALSE(m.maps[2].value_size);  // the inner map's, not the map's own
+  EXPECT_EQ(m.maps[3].name, "stacks");
+  EXPECT_EQ(m.maps[3].value_size, 1016u);  // value_size alone is enough
+  EXPECT_FALSE(m.maps[3].max_entries);
 
   ASSERT_EQ(m.program_types.size(), 2u);
   EXPECT_EQ(m.program_types[0].program, "sk_skb/stream_verdict");

@@ -64,8 +64,10 @@ TEST(MatrixParser, ReportsEachErrorKindAtItsPosition) {
        "invalid duration '5 minutes': unknown unit; use whole seconds (120) or h/m/s units in "
        "that order (90s, 5m, 1m30s, 1h)",
        ""},
-      {"zero_memory.yaml", "3:16", "'memory_mb' must be a positive integer, got '0'", ""},
-      {"bad_cpus.yaml", "3:11", "'cpus' must be a positive integer, got 'two'", ""},
+      {"zero_memory.yaml", "3:16", "'memory_mb' must be a positive integer, got '0'",
+       "write a plain whole number from 1 to "},
+      {"bad_cpus.yaml", "3:11", "'cpus' must be a positive integer, got 'two'",
+       "write a plain whole number from 1 to "},
       {"arch_arm64.yaml", "3:11", "arch 'arm64' is not supported yet",
        "only x86_64 (amd64) kernels can be booted for now"},
       {"string_bool.yaml", "3:15", "'required' must be true or false, not the string \"false\"",
@@ -81,7 +83,8 @@ TEST(MatrixParser, ReportsEachErrorKindAtItsPosition) {
        "in profile 'my-kernel' → kernel → local: 'vmlinuz' path './no-such-bzImage' does not "
        "exist",
        "relative paths resolve to "},
-      {"syntax_error.yaml", "5:7", "end of sequence flow not found", ""},
+      {"syntax_error.yaml", "4:15", "'[' opened here is never closed; add the closing ']'",
+       "the parser got to line 5, column 7 without finding it (end of sequence flow not found)"},
   };
   for (const auto& c : cases) {
     std::string message = load_error(c.file);
@@ -139,12 +142,16 @@ TEST(MatrixParser, ReportsProfileFileErrorsInThatFile) {
   EXPECT_EQ(count(message, ": error: "), 2u);
 }
 
-TEST(MatrixParser, SyntaxErrorQuotesTheLine) {
+// yaml-cpp gives up on line 5; the error points where the '[' opens.
+TEST(MatrixParser, SyntaxErrorQuotesTheLineWhereTheUnclosedBracketOpens) {
   EXPECT_EQ(load_error("syntax_error.yaml"),
             kBad +
-                "/syntax_error.yaml:5:7: error: end of sequence flow not found\n"
-                "    5 |   - id: debian-13\n"
-                "      |       ^");
+                "/syntax_error.yaml:4:15: error: '[' opened here is never closed; add the "
+                "closing ']'\n"
+                "    4 |     required: [true\n"
+                "      |               ^\n"
+                "hint: the parser got to line 5, column 7 without finding it (end of sequence "
+                "flow not found)");
 }
 
 TEST(MatrixParser, EmptyDocumentIsAnError) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "bpfcompat/config/suite.h"
@@ -77,7 +78,8 @@ const std::vector<ErrorCase> kErrorCases = {
      "in case 'c' → command: 'command' has no 'run'",
      "add 'run:' with the shell command to run in the guest"},
     {"name: s\ncases:\n  - {name: c, command: {run: x, expect_exit: 256}}\n", "3:46",
-     "in case 'c' → command: 'expect_exit' must be an integer from 0 to 255, got '256'", ""},
+     "in case 'c' → command: 'expect_exit' must be an integer from 0 to 255, got '256'",
+     "write a plain whole number from 0 to 255"},
     {"name: s\ncases:\n  - {name: c, artifact: a.bpf.o, matrix: fleet2.yaml}\n", "3:42",
      "matrix of case 'c' not found: {dir}/fleet2.yaml", ""},
     {"name: s\ncases:\n  - {name: c, artifact: a.bpf.o, matrix: debian-12}\n", "3:42",
@@ -93,13 +95,14 @@ const std::vector<ErrorCase> kErrorCases = {
      "the built-in default matrix"},
     {"name: s\ndefaults: {mode: load_attatch}\ncases: [{name: c, artifact: a.bpf.o}]\n", "2:18",
      "unknown mode 'load_attatch'",
-     "did you mean 'load_attach'? modes are load_only, load_attach and behavior"},
+     "did you mean 'load_attach'? modes are load_only, load_attach, behavior"},
     {"name: s\ndefaults: {mode: behavior, validation_mode: behavior}\ncases: [{name: c, artifact: "
      "a.bpf.o}]\n",
      "2:28", "both 'mode' and 'validation_mode' are given",
      "'validation_mode' is another spelling of 'mode': keep one"},
     {"name: s\ndefaults: {jobs: -1}\ncases: [{name: c, artifact: a.bpf.o}]\n", "2:18",
-     "'jobs' must be an integer from 0 to 256, got '-1'", ""},
+     "'jobs' must be an integer from 0 to 256, got '-1'",
+     "write a plain whole number from 0 to 256"},
     {"name: s\ndefaults: {timeout: 5 minutes}\ncases: [{name: c, artifact: a.bpf.o}]\n", "2:21",
      "invalid duration '5 minutes': unknown unit; use whole seconds (120) or h/m/s units in that "
      "order (90s, 5m, 1m30s, 1h)",
@@ -112,6 +115,14 @@ const std::vector<ErrorCase> kErrorCases = {
      "YAML 1.1 words like yes/no/on/off are not booleans here; write true or false"},
     {"name: s\ncases: [{name: c, artifact: a.bpf.o, jobs: 2}]\n", "2:38", "unknown key 'jobs'",
      "'jobs' is suite-wide: put it under 'defaults:'"},
+    {"name: s\ncases:\n  - name: c\n    artifact: a.bpf.o\n    out: c.json\n", "5:5",
+     "per-case out is not supported; use --out on the suite run",
+     "remove 'out' from the case: the suite writes one report with a row per case and profile "
+     "(--out, --markdown, --junit, --html)"},
+    {"name: s\ncases:\n  - name: c\n    artifact: a.bpf.o\n    markdown: c.md\n", "5:5",
+     "per-case markdown is not supported; use --markdown on the suite run",
+     "remove 'markdown' from the case: the suite writes one report with a row per case and "
+     "profile (--out, --markdown, --junit, --html)"},
     {"name: s\ncases: [{name: c, command: x, test: {command: y}}]\n", "2:31",
      "case 'c' has 'test' but no 'artifact'",
      "'test' describes an artifact: add 'artifact:' or "
@@ -161,6 +172,29 @@ TEST(Suite, ReportsEachRuleViolationAtItsPosition) {
       EXPECT_NE(message.find("\nhint: " + hint), std::string::npos) << message;
     }
   }
+}
+
+// The suite takes exactly the spellings the CLI's --mode takes (parse_case_mode), `behaviour`
+// included, in defaults, cases and a test block.
+TEST(Suite, AcceptsEveryModeSpellingOfTheCommandLine) {
+  for (const char* spelling : {"load_only", "load-only", "loadonly", "load_attach", "load-attach",
+                               "loadattach", "behavior", "behaviour"}) {
+    SuiteFile file(
+        fmt::format("name: s\ndefaults: {{mode: {0}}}\ncases:\n  - {{name: a, artifact: a.bpf.o, "
+                    "validation_mode: {0}}}\n  - {{name: b, artifact: a.bpf.o}}\n",
+                    spelling));
+    auto s = load_suite(file.path());
+    ASSERT_TRUE(s) << spelling << ": " << s.error().message;
+    EXPECT_EQ(s->defaults.mode, parse_case_mode(spelling)) << spelling;
+    EXPECT_EQ(s->cases[0].mode, parse_case_mode(spelling)) << spelling;
+    EXPECT_EQ(s->cases[1].mode, parse_case_mode(spelling)) << spelling;
+  }
+  SuiteFile file(
+      "name: s\ncases:\n  - {name: c, artifact: a.bpf.o, mode: behaviour, "
+      "test: {mode: behaviour, command: y}}\n");
+  auto s = load_suite(file.path());
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->cases[0].mode, CaseMode::kBehavior);
 }
 
 TEST(Suite, EmptyDocumentIsAnError) {

@@ -31,7 +31,7 @@ TEST(Suite, ParsesDefaultsWithReferenceSpellings) {
   EXPECT_EQ(s.path, kSuites + "/good.yaml");
   EXPECT_EQ(s.name, "agent-probes");
   EXPECT_EQ(s.defaults.matrix_path, kSuites + "/matrices/fleet.yaml");
-  EXPECT_EQ(s.defaults.mode, "load_attach");
+  EXPECT_EQ(s.defaults.mode, CaseMode::kLoadAttach);
   EXPECT_EQ(s.defaults.timeout, std::chrono::seconds(480));
   EXPECT_EQ(s.defaults.jobs, 2);
   EXPECT_EQ(s.defaults.workdir, kData + "/.bpfcompat");
@@ -73,19 +73,19 @@ TEST(Suite, CasesFallBackToTheDefaultsAndNormaliseModes) {
   Suite s = load_ok("good.yaml");
   const SuiteCase& exec = find_case(s, "exec-ringbuf");
   EXPECT_EQ(exec.matrix_path, kSuites + "/matrices/fleet.yaml");
-  EXPECT_EQ(exec.mode, "load_attach");
+  EXPECT_EQ(exec.mode, CaseMode::kLoadAttach);
   EXPECT_EQ(exec.timeout, std::chrono::seconds(480));
 
   const SuiteCase& xdp = find_case(s, "net-xdp");
-  EXPECT_EQ(xdp.mode, "load_only");  // written load-only
+  EXPECT_EQ(xdp.mode, CaseMode::kLoadOnly);  // written load-only
   EXPECT_EQ(xdp.timeout, std::chrono::seconds(90));
-  EXPECT_EQ(find_case(s, "plain-cmd").mode, "load_attach");  // written loadattach
+  EXPECT_EQ(find_case(s, "plain-cmd").mode, CaseMode::kLoadAttach);  // written loadattach
 }
 
 TEST(Suite, MergesTheTestBlockIntoTheCaseManifest) {
   Suite s = load_ok("good.yaml");
   const SuiteCase& c = find_case(s, "exec-behavior");
-  EXPECT_EQ(c.mode, "behavior");
+  EXPECT_EQ(c.mode, CaseMode::kBehavior);
   ASSERT_TRUE(c.manifest);
   EXPECT_EQ(c.manifest->name, "exec-tracer");
   ASSERT_EQ(c.manifest->functional_tests.size(), 2u);
@@ -105,7 +105,7 @@ TEST(Suite, MergesTheTestBlockIntoTheCaseManifest) {
 TEST(Suite, TestBlockWithoutManifestMakesOneNamedAfterTheCase) {
   Suite s = load_ok("good.yaml");
   const SuiteCase& c = find_case(s, "behavior-only");
-  EXPECT_EQ(c.mode, "behavior");
+  EXPECT_EQ(c.mode, CaseMode::kBehavior);
   EXPECT_EQ(c.manifest_path, "");
   ASSERT_TRUE(c.manifest);
   EXPECT_EQ(c.manifest->name, "behavior-only");

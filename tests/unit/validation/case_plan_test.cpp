@@ -87,10 +87,13 @@ TEST(CasePlan, RendersMapSizesAndInnerMaps) {
   inner.inner_key_size = 4;
   inner.inner_value_size = 8;
   inner.inner_max_entries = 16;
+  PlanMap stack_trace = map("stacks", -1);
+  stack_trace.value_size = 1016;
   const std::vector<Case> cases = {
-      {sized, "map\tcounts\t2\t\t\t\t\t"},  {cpus, "map\tslots\tcpus\t\t\t\t\t"},
-      {untouched, "map\tkeep\t\t\t\t\t\t"}, {zero, "map\tzero\t\t\t\t\t\t"},
-      {ring, "map\trings\t\t4096\t\t\t\t"}, {inner, "map\ttables\t8\t\thash\t4\t8\t16"},
+      {sized, "map\tcounts\t2\t\t\t\t\t\t"},          {cpus, "map\tslots\tcpus\t\t\t\t\t\t"},
+      {untouched, "map\tkeep\t\t\t\t\t\t\t"},         {zero, "map\tzero\t\t\t\t\t\t\t"},
+      {ring, "map\trings\t\t4096\t\t\t\t\t"},         {inner, "map\ttables\t8\t\thash\t4\t8\t16\t"},
+      {stack_trace, "map\tstacks\t\t\t\t\t\t\t1016"},
   };
   for (const Case& c : cases) {
     CasePlan p = minimal("load_attach");
