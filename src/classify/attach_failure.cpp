@@ -97,6 +97,10 @@ Verdict by_errno(const AttachFacts& f) {
   F fam = f.point.family;
   if (err == EPERM && fam == F::kCgroup && !lockdown_active(f.guest)) return attach_busy(f);
   if (err == EPERM || err == EACCES) return attach_denied(f);
+  // A trampoline on a function ftrace cannot patch: the kernel pokes it itself and gets EBUSY.
+  if (err == EBUSY && fam == F::kTrampoline && f.program->attach.target_traceable == false) {
+    return target_not_traceable(f);
+  }
   if (busy_errno(err)) return attach_busy(f);
   if (err == ENOENT || err == ESRCH) {
     if (names_a_target(fam)) return target_not_found(f);
