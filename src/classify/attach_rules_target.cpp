@@ -65,7 +65,8 @@ std::string not_traceable_fix(const AttachFacts& f) {
         "BPF trampoline can be installed and the kernel answers {}. Fall back to a kprobe, "
         "chosen at load time with bpf_program__set_autoload: ship SEC(\"kprobe/{}\") beside "
         "'{}', and where {} is not in available_filter_functions (or this attach fails) turn "
-        "'{}' off and the kprobe on before loading.",
+        "'{}' off and the kprobe on before loading (or use a tracepoint on the same path where the "
+        "kernel has one).",
         t, errno_name(f.err()), t, f.program->name, t, f.program->name);
   }
   if (f.err() == EADDRNOTAVAIL) {

@@ -117,7 +117,9 @@ TEST_F(AttachSequencing, ExitCodeIsTwoOnlyBecauseNetfilterIsMissingOnRequiredKer
   ASSERT_NE(report_, nullptr) << run_->output;
   EXPECT_EQ(run_->exit_code, 2) << run_->output;
   for (const auto& t : (*report_)["targets"]) {
-    if (t["status"] != "pass") EXPECT_EQ(t["artifact"], "netfilter_pair.bpf.o") << describe(t);
+    if (t["status"] != "pass") {
+      EXPECT_EQ(t["artifact"], "netfilter_pair.bpf.o") << describe(t);
+    }
   }
 }
 
