@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "bpfcompat/classify/verdict.h"
+#include "bpfcompat/core/file_io.h"
 #include "facts_builder.h"
 
 namespace bpfcompat::classify {
@@ -86,6 +87,36 @@ TEST(AttachSequencing, NotTraceableFactAloneDoesNotChangeOtherErrnos) {
   p.attach.err = ENOMEM;
   ArtifactVerdict v = classify_artifact(artifact("x.bpf.o", {p}), &g, Mode::kLoadAttach);
   EXPECT_EQ(v.programs.at(0).verdict.code, "ATTACH_RESOURCE_LIMIT");
+}
+
+// Recorded on Debian 13 (6.12.117) under TCG: libxdp's dispatcher (xdp-tools 1.3.1) and
+// libbpf-tools' biostacks (0.26.0), whose fentry targets are in the BTF but not ftrace-able.
+validation::ValidatorRun debian13_sample() {
+  auto text =
+      read_file(std::string(BPFCOMPAT_TEST_DATA) + "/validation/debian13-attach-sequencing.jsonl");
+  EXPECT_TRUE(text);
+  auto run = validation::parse_validator_output(text ? *text : "");
+  EXPECT_TRUE(run);
+  return run ? *run : validation::ValidatorRun{};
+}
+
+TEST(AttachSequencing, RealLibxdpDispatcherPassesOnDebian13WithXdpPassAlone) {
+  auto run = debian13_sample();
+  ArtifactVerdict v = classify_artifact(run.artifacts.at(0), &*run.hello, Mode::kLoadAttach);
+  EXPECT_EQ(v.target.status, Status::kPass);
+  ASSERT_EQ(v.programs.size(), 2u);
+  EXPECT_EQ(v.programs[1].program, "xdp_pass");
+  EXPECT_NE(v.programs[1].verdict.reason.find("with 'xdp_dispatcher' detached"), std::string::npos)
+      << v.programs[1].verdict.reason;
+}
+
+TEST(AttachSequencing, RealBiostacksFentryEbusyOnDebian13IsNotTraceable) {
+  auto run = debian13_sample();
+  ArtifactVerdict v = classify_artifact(run.artifacts.at(1), &*run.hello, Mode::kLoadAttach);
+  EXPECT_EQ(v.target.code, "ATTACH_TARGET_NOT_TRACEABLE");
+  EXPECT_EQ(v.programs.at(0).verdict.code, "ATTACH_TARGET_NOT_TRACEABLE");  // blk_account_io_start
+  EXPECT_EQ(v.programs.at(1).verdict.code, "ATTACH_TARGET_NOT_FOUND");      // a kprobe, inlined
+  EXPECT_EQ(v.programs.at(2).verdict.code, "ATTACH_TARGET_NOT_TRACEABLE");  // blk_account_io_done
 }
 
 }  // namespace
