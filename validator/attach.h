@@ -18,7 +18,7 @@ struct attach_result {
   char reason[256];
   char libbpf_tail[LOGCAP_TAIL + 1];
   int isolated;   /* attached alone, the others of its object detached (attach_order.c) */
-  char note[256]; /* how the attach was sequenced, when it was not simply attached */
+  char note[512]; /* how the attach was sequenced, when it was not simply attached */
   int traceable;  /* trampoline failures: target in available_filter_functions (1/0, -1) */
 };
 

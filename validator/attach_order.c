@@ -56,7 +56,7 @@ static void reattach(struct attach_env* e, struct prog_info* v, int k) {
 
 static void attach_alone(struct attach_env* e, struct prog_info* v, int i, const int* others, int n,
                          const char* why) {
-  char names[160];
+  char names[128];
   names_of(v, others, n, names, sizeof(names));
   for (int j = 0; j < n; j++) attach_env_detach(e, others[j]);
   attach_as(e, &v[i], i);

@@ -102,6 +102,8 @@ Verdict by_errno(const AttachFacts& f) {
     return target_not_traceable(f);
   }
   if (busy_errno(err)) return attach_busy(f);
+  // A namespace holds one flow dissector: a second link is refused with E2BIG (a count of one).
+  if (err == E2BIG && fam == F::kNetns && f.point.kind == "flow_dissector") return attach_busy(f);
   if (err == ENOENT || err == ESRCH) {
     if (names_a_target(fam)) return target_not_found(f);
     if (fam == F::kStructOps) return unsupported_attach(f);
