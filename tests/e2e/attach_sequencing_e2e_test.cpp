@@ -1,7 +1,7 @@
 // Objects with several programs for one attach point, on every kernel of the default matrix in one
 // bpfcompat run: a correct object must never fail because of how the validator orders its
 // attaches. xdp on lo and the netns flow dissector hold one program at a time (the second is
-// attached alone, and the report says so); netfilter and cgroup hooks take both at once.
+// attached alone, and the report says so); netfilter, cgroup and tc hooks take both at once.
 #include <map>
 #include <string>
 
@@ -28,7 +28,7 @@ class AttachSequencing : public ::testing::Test {
     std::vector<std::string> args = {"test", "--out", dir_->path() + "/report.json", "--workdir",
                                      dir_->path() + "/work"};
     for (const char* a :
-         {"xdp_dispatcher", "flow_dissector_pair", "netfilter_pair", "cgroup_pair"}) {
+         {"xdp_dispatcher", "flow_dissector_pair", "netfilter_pair", "cgroup_pair", "tc_pair"}) {
       args.insert(args.end(), {"--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + a + ".bpf.o"});
     }
     run_ = new testing::CliRun(testing::run_bpfcompat(args, std::chrono::minutes(20)));
@@ -104,12 +104,14 @@ TEST_F(AttachSequencing, NetfilterPairAttachesSideBySideWhereTheTypeExists) {
   }
 }
 
-TEST_F(AttachSequencing, CgroupPairAttachesSideBySideEverywhere) {
-  for (const char* profile : kProfiles) {
-    const json& t = target(profile, "cgroup_pair.bpf.o");
-    ASSERT_FALSE(t.is_null()) << profile << "\n" << run_->output;
-    EXPECT_EQ(t["status"], "pass") << profile << ": " << describe(t);
-    EXPECT_EQ(t["reason"], "2 of 2 programs loaded and attached") << profile;
+TEST_F(AttachSequencing, CgroupAndTcPairsAttachSideBySideEverywhere) {
+  for (const char* artifact : {"cgroup_pair.bpf.o", "tc_pair.bpf.o"}) {
+    for (const char* profile : kProfiles) {
+      const json& t = target(profile, artifact);
+      ASSERT_FALSE(t.is_null()) << artifact << " on " << profile << "\n" << run_->output;
+      EXPECT_EQ(t["status"], "pass") << profile << ": " << describe(t);
+      EXPECT_EQ(t["reason"], "2 of 2 programs loaded and attached") << artifact << " " << profile;
+    }
   }
 }
 
