@@ -11,6 +11,7 @@
 
 #include <bpf/libbpf.h>
 
+#include "attach_order.h"
 #include "btf_cache.h"
 #include "clock.h"
 #include "elf_scan.h"
@@ -84,7 +85,7 @@ static void attach_all(struct bpf_object* obj, struct case_run* cr, struct prog_
       v[i].attach = so;
       continue;
     }
-    attach_program(&env, p, &v[i].attach);
+    attach_in_order(&env, v, i);
   }
   if (cr->plan->mode == MODE_BEHAVIOR) run_tests(cr, v, n);
   attach_env_release(&env);

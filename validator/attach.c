@@ -12,6 +12,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "ftrace_funcs.h"
 #include "uapi_compat.h"
 
 #define ITER_READ_LIMIT (16 * 1024 * 1024)
@@ -20,6 +21,7 @@ static void result_reset(struct attach_result* r) {
   memset(r, 0, sizeof(*r));
   r->status = "not_run";
   r->method = "none";
+  r->traceable = -1;
 }
 
 void attach_not_run(struct attach_result* r) {
@@ -43,42 +45,6 @@ void attach_skipped(struct attach_result* r, const char* reason) {
   r->status = "skipped";
   r->method = "none";
   snprintf(r->reason, sizeof(r->reason), "%s", reason);
-}
-
-void attach_hold_link(struct attach_env* e, struct bpf_link* l, struct attach_result* r,
-                      const char* method) {
-  if (!l) {
-    attach_failed(r, method, errno, NULL);
-    return;
-  }
-  if (e->n_links < ATTACH_MAX_HELD)
-    e->links[e->n_links++] = l;
-  else
-    bpf_link__destroy(l);
-  attach_ok(r, method);
-}
-
-void attach_hold_fd(struct attach_env* e, int fd) {
-  if (e->n_fds < ATTACH_MAX_HELD)
-    e->fds[e->n_fds++] = fd;
-  else
-    close(fd);
-}
-
-void attach_env_init(struct attach_env* e, int bpf_lsm_active) {
-  memset(e, 0, sizeof(*e));
-  e->bpf_lsm_active = bpf_lsm_active;
-  e->lo_ifindex = 1; /* refined by attach_net.c on first use */
-  e->cgroup_fd = -1;
-  e->netns_fd = -1;
-}
-
-void attach_env_release(struct attach_env* e) {
-  for (int i = e->n_links - 1; i >= 0; i--) bpf_link__destroy(e->links[i]);
-  e->n_links = 0;
-  for (int i = 0; i < e->n_fds; i++) close(e->fds[i]);
-  e->n_fds = 0;
-  attach_net_release(e);
 }
 
 /* A section without '/' names no attach point ("kprobe", "uprobe", "usdt", "raw_tp"): libbpf
@@ -149,10 +115,10 @@ void attach_struct_ops(struct attach_env* e, struct bpf_object* obj, struct atta
       attach_failed(r, "struct_ops", err, why);
       return;
     }
-    if (e->n_links < ATTACH_MAX_HELD)
-      e->links[e->n_links++] = l;
-    else
-      bpf_link__destroy(l);
+    int owner = e->owner;
+    e->owner = -1; /* the object's, not one program's */
+    attach_hold_link(e, l, r, "struct_ops");
+    e->owner = owner;
   }
   if (n == 0) attach_skipped(r, "needs an outside target: no struct_ops map in the object");
 }
@@ -189,6 +155,11 @@ static const char* outside_target(enum bpf_prog_type t, enum bpf_attach_type eat
     default:
       return NULL;
   }
+}
+
+static int is_trampoline(enum bpf_prog_type t, enum bpf_attach_type eat) {
+  return t == BPF_PROG_TYPE_TRACING &&
+         (eat == BPF_TRACE_FENTRY || eat == BPF_TRACE_FEXIT || eat == BPF_MODIFY_RETURN);
 }
 
 void attach_program(struct attach_env* e, struct bpf_program* p, struct attach_result* r) {
@@ -255,6 +226,8 @@ void attach_program(struct attach_env* e, struct bpf_program* p, struct attach_r
   }
   if (!strcmp(r->status, "failed") || !strcmp(r->status, "skipped"))
     tail_copy(r->libbpf_tail, logcap_tail(), strlen(logcap_tail()), LOGCAP_TAIL);
+  if (!strcmp(r->status, "failed") && is_trampoline(t, eat))
+    r->traceable = ftrace_traceable(trampoline_target(bpf_program__section_name(p)));
 }
 
 void write_attach_result(struct jw* w, const struct attach_result* r) {
@@ -264,5 +237,8 @@ void write_attach_result(struct jw* w, const struct attach_result* r) {
   jw_int(w, "errno", r->err);
   jw_str(w, "reason", r->reason);
   jw_str(w, "libbpf_tail", r->libbpf_tail);
+  jw_bool(w, "isolated", r->isolated);
+  jw_str(w, "note", r->note);
+  jw_tristate(w, "target_traceable", r->traceable);
   jw_obj_end(w);
 }

@@ -17,10 +17,24 @@ struct attach_result {
   int err;            /* positive errno */
   char reason[256];
   char libbpf_tail[LOGCAP_TAIL + 1];
+  int isolated;   /* attached alone, the others of its object detached (attach_order.c) */
+  char note[512]; /* how the attach was sequenced, when it was not simply attached */
+  int traceable;  /* trampoline failures: target in available_filter_functions (1/0, -1) */
 };
 
-/* Everything attached stays alive until attach_env_release, so programs coexist like they
- * would under a real loader. Targets (cgroup, netns fd, clsact hook) are made on first use. */
+/* What one attach keeps alive: a link, an fd (socket, iterator) or a tc filter, tagged with
+ * the program that made it so it can be detached alone. */
+struct attach_held {
+  int owner; /* program index (attach_env.owner when it was made), -1 for the object */
+  struct bpf_link* link;
+  int fd;
+  int tc; /* a tc filter on lo's clsact ingress: */
+  unsigned tc_handle, tc_priority;
+};
+
+/* Everything attached stays alive until attach_env_release (or attach_env_detach of its owner),
+ * so programs coexist like they would under a real loader. Targets (cgroup, netns fd, clsact
+ * hook) are made on first use. */
 struct attach_env {
   int bpf_lsm_active;
   int lo_ifindex;
@@ -29,16 +43,17 @@ struct attach_env {
   int cgroup_created;
   int netns_fd;
   int tc_hook_created;
-  int n_tc; /* filters we added to a clsact that was already there: detached at release */
-  unsigned tc_handle[64], tc_priority[64];
-  int n_links;
-  struct bpf_link* links[ATTACH_MAX_HELD];
-  int n_fds;
-  int fds[ATTACH_MAX_HELD]; /* sockets and iterator fds */
+  int n_netfilter; /* netfilter links made: each gets its own priority */
+  int owner;       /* the program being attached: what it holds is tagged with it */
+  int n_held;
+  struct attach_held held[ATTACH_MAX_HELD];
 };
 
 void attach_env_init(struct attach_env* e, int bpf_lsm_active);
 void attach_env_release(struct attach_env* e);
+/* Detaches everything `owner` holds; attach_env_holds says whether it holds anything. */
+void attach_env_detach(struct attach_env* e, int owner);
+int attach_env_holds(const struct attach_env* e, int owner);
 
 /* Attaches one loaded program (not struct_ops: see attach_struct_ops). */
 void attach_program(struct attach_env* e, struct bpf_program* p, struct attach_result* r);
@@ -57,6 +72,8 @@ void attach_skipped(struct attach_result* r, const char* reason);
 void attach_hold_link(struct attach_env* e, struct bpf_link* l, struct attach_result* r,
                       const char* method);
 void attach_hold_fd(struct attach_env* e, int fd);
+void attach_hold_tc(struct attach_env* e, unsigned handle, unsigned priority);
+void attach_tc_detach(struct attach_env* e, const struct attach_held* h); /* attach_net.c */
 
 /* attach_net.c: the program types that need a network or cgroup target. */
 void attach_xdp(struct attach_env* e, struct bpf_program* p, struct attach_result* r);

@@ -38,8 +38,8 @@ void attach_tcx(struct attach_env* e, struct bpf_program* p, struct attach_resul
   attach_hold_link(e, bpf_program__attach_tcx(p, lo_index(e), NULL), r, "tcx");
 }
 
-/* Classic tc: a clsact qdisc on lo and a cls_bpf filter (direct-action) on its ingress. The
- * qdisc is deleted at release, which removes every filter we added. */
+/* Classic tc: a clsact qdisc on lo and a cls_bpf filter (direct-action) on its ingress. Each
+ * filter is held (detached with its program); a qdisc we created is deleted at release. */
 void attach_tc(struct attach_env* e, struct bpf_program* p, struct attach_result* r) {
   LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = lo_index(e), .attach_point = BPF_TC_INGRESS);
   int err = bpf_tc_hook_create(&hook);
@@ -56,10 +56,7 @@ void attach_tc(struct attach_env* e, struct bpf_program* p, struct attach_result
     attach_failed(r, "tc", err, "adding the bpf filter failed (module cls_bpf missing?)");
     return;
   }
-  if (!e->tc_hook_created && e->n_tc < 64) {
-    e->tc_handle[e->n_tc] = opts.handle;
-    e->tc_priority[e->n_tc++] = opts.priority;
-  }
+  attach_hold_tc(e, opts.handle, opts.priority);
   attach_ok(r, "tc");
 }
 
@@ -125,12 +122,20 @@ void attach_netns(struct attach_env* e, struct bpf_program* p, struct attach_res
   attach_hold_link(e, bpf_program__attach_netns(p, e->netns_fd), r, "netns");
 }
 
+/* Each link gets its own priority, so the programs of one object never compete for a place. */
 void attach_netfilter(struct attach_env* e, struct bpf_program* p, struct attach_result* r) {
   LIBBPF_OPTS(bpf_netfilter_opts, opts, .pf = BPFC_NFPROTO_IPV4, .hooknum = BPFC_NF_INET_LOCAL_IN,
-              .priority = -128);
+              .priority = -128 + e->n_netfilter++);
   attach_hold_link(e, bpf_program__attach_netfilter(p, &opts), r, "netfilter");
 }
 
+void attach_tc_detach(struct attach_env* e, const struct attach_held* h) {
+  LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = e->lo_ifindex, .attach_point = BPF_TC_INGRESS);
+  LIBBPF_OPTS(bpf_tc_opts, opts, .handle = h->tc_handle, .priority = h->tc_priority);
+  bpf_tc_detach(&hook, &opts);
+}
+
+/* After attach_env_release detached every held filter. */
 void attach_net_release(struct attach_env* e) {
   if (e->tc_hook_created) {
     LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = e->lo_ifindex,
@@ -138,12 +143,6 @@ void attach_net_release(struct attach_env* e) {
     bpf_tc_hook_destroy(&hook);
     e->tc_hook_created = 0;
   }
-  for (int i = 0; i < e->n_tc; i++) {
-    LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = e->lo_ifindex, .attach_point = BPF_TC_INGRESS);
-    LIBBPF_OPTS(bpf_tc_opts, opts, .handle = e->tc_handle[i], .priority = e->tc_priority[i]);
-    bpf_tc_detach(&hook, &opts);
-  }
-  e->n_tc = 0;
   if (e->netns_fd >= 0) close(e->netns_fd);
   e->netns_fd = -1;
   if (e->cgroup_fd >= 0) close(e->cgroup_fd);

@@ -74,7 +74,12 @@ Verdict program_verdict(const ArtifactResult& a, const ProgramResult& p, const G
   }
   if (!p.load.ok) return classify_load_failure(LoadFacts{&p.load, {&p}, &a, guest});
   const std::string& status = p.attach.status;
-  if (status == "ok" || mode == Mode::kLoadOnly) return Verdict{};
+  if (mode == Mode::kLoadOnly) return Verdict{};
+  if (status == "ok" && p.attach.isolated) {
+    return make_verdict(Status::kPass, "", Confidence::kHigh,
+                        fmt::format("attached alone: {}", p.attach.note), "", "");
+  }
+  if (status == "ok") return Verdict{};
   if (status == "skipped") {
     return make_verdict(Status::kSkipped, "", Confidence::kHigh,
                         p.attach.reason.empty() ? "attach skipped" : p.attach.reason, "", "");
@@ -118,7 +123,18 @@ int rank(Status s) {
   return 0;
 }
 
-Verdict target_of(const std::vector<ProgramVerdict>& programs, Mode mode) {
+// ", 1 of them alone (...)" when programs had to be attached one at a time.
+std::string isolated_note(const ArtifactResult& a, Mode mode) {
+  if (mode == Mode::kLoadOnly) return "";
+  long n = std::count_if(a.programs.begin(), a.programs.end(), [](const ProgramResult& p) {
+    return p.attach.status == "ok" && p.attach.isolated;
+  });
+  if (n == 0) return "";
+  return fmt::format(
+      ", {} of them alone (they share an attach point that holds one program at a time)", n);
+}
+
+Verdict target_of(const ArtifactResult& a, const std::vector<ProgramVerdict>& programs, Mode mode) {
   const ProgramVerdict* worst = nullptr;
   int passed = 0;
   int skipped = 0;
@@ -133,8 +149,9 @@ Verdict target_of(const std::vector<ProgramVerdict>& programs, Mode mode) {
   }
   Verdict v = worst->verdict;
   if (v.status == Status::kPass) {
-    v.reason = fmt::format("{} of {} programs {}{}", passed, programs.size(),
+    v.reason = fmt::format("{} of {} programs {}{}{}", passed, programs.size(),
                            mode == Mode::kLoadOnly ? "loaded" : "loaded and attached",
+                           isolated_note(a, mode),
                            skipped > 0 ? fmt::format(", {} skipped", skipped) : "");
   } else if (v.status == Status::kSkipped) {
     v.reason = fmt::format("all programs were skipped; program '{}': {}", worst->program, v.reason);
@@ -177,7 +194,7 @@ ArtifactVerdict classify_artifact(const ArtifactResult& artifact, const GuestFac
     out.target.reason = "object load: " + object.reason;
     return out;
   }
-  out.target = target_of(out.programs, mode);
+  out.target = target_of(artifact, out.programs, mode);
   if (mode == Mode::kBehavior && out.target.status == Status::kPass) {
     if (auto functional = functional_verdict(artifact)) out.target = *functional;
   }

@@ -97,7 +97,13 @@ Verdict by_errno(const AttachFacts& f) {
   F fam = f.point.family;
   if (err == EPERM && fam == F::kCgroup && !lockdown_active(f.guest)) return attach_busy(f);
   if (err == EPERM || err == EACCES) return attach_denied(f);
+  // A trampoline on a function ftrace cannot patch: the kernel pokes it itself and gets EBUSY.
+  if (err == EBUSY && fam == F::kTrampoline && f.program->attach.target_traceable == false) {
+    return target_not_traceable(f);
+  }
   if (busy_errno(err)) return attach_busy(f);
+  // A namespace holds one flow dissector: a second link is refused with E2BIG (a count of one).
+  if (err == E2BIG && fam == F::kNetns && f.point.kind == "flow_dissector") return attach_busy(f);
   if (err == ENOENT || err == ESRCH) {
     if (names_a_target(fam)) return target_not_found(f);
     if (fam == F::kStructOps) return unsupported_attach(f);

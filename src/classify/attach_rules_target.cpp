@@ -58,6 +58,17 @@ std::string not_found_fix(const AttachFacts& f) {
 
 std::string not_traceable_fix(const AttachFacts& f) {
   const std::string& t = f.point.target;
+  if (f.point.family == F::kTrampoline) {
+    return fmt::format(
+        "{} is in the kernel's BTF but not in /sys/kernel/tracing/available_filter_functions: "
+        "ftrace cannot patch it (a notrace function, or its file is built without ftrace), so no "
+        "BPF trampoline can be installed and the kernel answers {}. Fall back to a kprobe, "
+        "chosen at load time with bpf_program__set_autoload: ship SEC(\"kprobe/{}\") beside "
+        "'{}', and where {} is not in available_filter_functions (or this attach fails) turn "
+        "'{}' off and the kprobe on before loading (or use a tracepoint on the same path where the "
+        "kernel has one).",
+        t, errno_name(f.err()), t, f.program->name, t, f.program->name);
+  }
   if (f.err() == EADDRNOTAVAIL) {
     return fmt::format(
         "several kernel symbols are named {} and the kernel refuses to guess which one to probe. "
@@ -110,9 +121,15 @@ Verdict target_not_found(const AttachFacts& f) {
 }
 
 Verdict target_not_traceable(const AttachFacts& f) {
-  return make_verdict(Status::kFail, "ATTACH_TARGET_NOT_TRACEABLE", Confidence::kMedium,
-                      fmt::format("{}: the target exists but cannot be probed", f.failed()),
-                      f.evidence, fmt::format("{}: {}", f.subject(), not_traceable_fix(f)));
+  // For a trampoline the guest looked the function up in available_filter_functions.
+  bool checked = f.program->attach.target_traceable.has_value();
+  std::string what = checked
+                         ? fmt::format("{} is not in available_filter_functions", f.point.target)
+                         : std::string("the target exists but cannot be probed");
+  return make_verdict(Status::kFail, "ATTACH_TARGET_NOT_TRACEABLE",
+                      checked ? Confidence::kHigh : Confidence::kMedium,
+                      fmt::format("{}: {}", f.failed(), what), f.evidence,
+                      fmt::format("{}: {}", f.subject(), not_traceable_fix(f)));
 }
 
 Verdict unsupported_attach(const AttachFacts& f) {

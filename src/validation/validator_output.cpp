@@ -56,6 +56,9 @@ AttachResult parse_attach(const Json& j) {
   a.err = get_int32(j, "errno", 0);
   a.reason = get_string(j, "reason");
   a.libbpf_tail = get_string(j, "libbpf_tail");
+  a.isolated = get_bool(j, "isolated", false);
+  a.note = get_string(j, "note");
+  a.target_traceable = get_opt_bool(j, "target_traceable");
   return a;
 }
 

@@ -48,6 +48,10 @@ struct AttachResult {
   int err = 0;
   std::string reason;
   std::string libbpf_tail;
+  bool isolated = false;  // attached alone: it shares a one-program attach point with another
+  std::string note;       // how the attach was sequenced (set when isolated)
+  // fentry/fexit/fmod_ret failures: the target is in available_filter_functions (unknown: none)
+  std::optional<bool> target_traceable;
 };
 
 struct HelperUse {

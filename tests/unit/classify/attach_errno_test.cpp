@@ -152,6 +152,7 @@ const Row kRows[] = {
   {"socket_enomem", "socket", "socket_filter", "socket", ENOMEM, "ATTACH_RESOURCE_LIMIT", "UDP socket"},
   {"socket_no_inet", "socket", "socket_filter", "socket", EAFNOSUPPORT, "ATTACH_TARGET_UNAVAILABLE", "UDP socket", "CONFIG_INET", "socket(AF_INET, SOCK_DGRAM) failed", "", kErr},
   {"netns_eexist", "flow_dissector", "flow_dissector", "netns", EEXIST, "ATTACH_BUSY", "network namespace", "one per namespace"},
+  {"netns_flow_dissector_e2big", "flow_dissector", "flow_dissector", "netns", E2BIG, "ATTACH_BUSY", "network namespace", "one per namespace"},
   {"netns_einval", "sk_lookup", "sk_lookup", "netns", EINVAL, "UNSUPPORTED_ATTACH_TYPE", "network namespace"},
   {"netns_open_failed", "sk_lookup", "sk_lookup", "netns", ENOENT, "ATTACH_TARGET_UNAVAILABLE", "network namespace", "/proc", "cannot open /proc/self/ns/net", "", kErr},
   {"netfilter_eopnotsupp_6_1", "netfilter", "netfilter", "netfilter", EOPNOTSUPP, "UNSUPPORTED_ATTACH_TYPE", "LOCAL_IN", "netfilter needs Linux 6.4", "", "", Status::kFail, k61},

@@ -190,6 +190,25 @@ TEST(ValidatorOutput, MissingOptionalFieldsGetDefaults) {
   EXPECT_FALSE(run->ended);
 }
 
+TEST(ValidatorOutput, ReadsHowAnAttachWasSequencedAndWhetherItsTargetIsTraceable) {
+  auto run = parse_validator_output(
+      R"({"type":"artifact","name":"x","open":{"ok":true},"programs":[)"
+      R"({"name":"first","attach":{"status":"ok","isolated":false,"note":"","target_traceable":null}},)"
+      R"({"name":"second","attach":{"status":"ok","isolated":true,)"
+      R"("note":"xdp on lo holds one program at a time: attached alone"}},)"
+      R"({"name":"fentry","attach":{"status":"failed","errno":16,"target_traceable":false}},)"
+      R"({"name":"old"}]})");
+  ASSERT_TRUE(run);
+  const auto& p = run->artifacts.at(0).programs;
+  EXPECT_FALSE(p.at(0).attach.isolated);
+  EXPECT_FALSE(p.at(0).attach.target_traceable.has_value());
+  EXPECT_TRUE(p.at(1).attach.isolated);
+  EXPECT_EQ(p.at(1).attach.note, "xdp on lo holds one program at a time: attached alone");
+  EXPECT_EQ(p.at(2).attach.target_traceable, std::optional<bool>(false));
+  EXPECT_FALSE(p.at(3).attach.isolated);  // records of older validators lack the fields
+  EXPECT_TRUE(p.at(3).attach.note.empty());
+}
+
 TEST(ValidatorOutput, NullBooleansAreUnknownAndUnknownFieldsIgnored) {
   auto run = parse_validator_output(
       R"({"type":"artifact","name":"x","future_field":{"a":1},)"
