@@ -74,12 +74,12 @@ TEST(PlanRules, EveryProblemOfASuiteAtOnce) {
   CaseSpec both;
   both.name = "both";
   both.origin = "suite.yaml:4";
-  both.command = Command{"true"};
+  both.command = Command{"true", "", "", "", Linkage::kStatic, 0};
   both.manifest = config::Manifest{};
   CaseSpec bad_exit;
   bad_exit.name = "bad-exit";
   bad_exit.origin = "suite.yaml:9";
-  bad_exit.command = Command{"true"};
+  bad_exit.command = Command{"true", "", "", "", Linkage::kStatic, 0};
   bad_exit.command->expect_exit = 300;
   in.cases = {both, bad_exit};
   std::string text = problems_of(in);

@@ -65,7 +65,7 @@ TEST(Planner, ModeRules) {
   // --mode wins over both
   EXPECT_EQ(resolve_mode(tested, config::CaseMode::kLoadAttach), config::CaseMode::kLoadAttach);
   CaseSpec command;
-  command.command = Command{"true"};
+  command.command = Command{"true", "", "", "", Linkage::kStatic, 0};
   EXPECT_EQ(resolve_mode(command, config::CaseMode::kLoadOnly), config::CaseMode::kCommand);
 }
 
