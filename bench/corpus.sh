@@ -46,7 +46,7 @@ def cell(t):
 lines = ["| object | " + " | ".join(profiles) + " |", "|---|" + "---|" * len(profiles)]
 for o in objects:
     lines.append(f"| {o} | " + " | ".join(cell(cells[(o, p)]) if (o, p) in cells else "" for p in profiles) + " |")
-kernels = {t["profile_id"]: t.get("observed_kernel", "") for t in targets}
+kernels = {t["profile_id"]: (t.get("host") or {}).get("kernel", "") for t in targets}
 out = [f"{len(objects)} objects × {len(profiles)} kernels (" +
        ", ".join(f"{p}: {kernels[p]}" for p in profiles) + ")", ""]
 try:
