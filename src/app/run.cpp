@@ -41,6 +41,7 @@ std::vector<std::vector<report::TargetReport>> run_targets(const plan::RunPlan& 
       ctx.entry = &job.entry;
       for (std::size_t c : job.cases) ctx.cases.push_back(&plan.cases[c]);
       ctx.evidence_dir = shared.evidence_dir + "/" + ctx.entry->profile.id;
+      ctx.timeout = plan.boot_budget(job, shared.timeout);
       results[i] = run_target(*make_lane(ctx), ctx);
     }
   };
@@ -89,14 +90,6 @@ report::RunReport report_header(const plan::RunPlan& plan, const RunSettings& se
   rep.validator_sha256 = sha256_file(validator).value_or("");
   rep.validator_version = BPFCOMPAT_VERSION;
   return rep;
-}
-
-// One boot serves every case of a profile: its budget is the largest any case asks for.
-std::chrono::seconds boot_budget(const plan::RunPlan& plan, std::chrono::seconds timeout) {
-  for (const auto& c : plan.cases) {
-    if (c.timeout && *c.timeout > timeout) timeout = *c.timeout;
-  }
-  return timeout;
 }
 
 }  // namespace
@@ -166,7 +159,7 @@ Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& give
   shared.evidence_dir = rep.run_dir;
   shared.cache = &cache;
   shared.accel = *accel;
-  shared.timeout = boot_budget(*plan, settings.timeout.value_or(kDefaultTimeout));
+  shared.timeout = settings.timeout.value_or(kDefaultTimeout);
   shared.keep = settings.keep;
   shared.events = &events;
   shared.busybox = busybox;

@@ -17,6 +17,14 @@ std::string RunPlan::mode_label() const {
   return config::case_mode_name(cases.front().mode);
 }
 
+std::chrono::seconds RunPlan::boot_budget(const ProfileJob& job, std::chrono::seconds base) const {
+  for (std::size_t i : job.cases) {
+    const auto& t = cases.at(i).timeout;
+    if (t && *t > base) base = *t;
+  }
+  return base;
+}
+
 bool profile_in_shard(std::size_t profile_index, int shard_index, int shard_count) {
   if (shard_count <= 0) return true;
   return static_cast<int>(profile_index % static_cast<std::size_t>(shard_count)) == shard_index - 1;

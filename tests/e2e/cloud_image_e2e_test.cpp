@@ -95,6 +95,9 @@ TEST(CloudImageLane, VerdictsEqualTheKernelLaneOnTheSameKernel) {
   ASSERT_FALSE(r.report.is_null()) << r.cli.output;
   for (const auto& path : artifacts) {
     std::string name = fs::path(path).filename();
+    // The kernel lane loads the module of a kprobe target (af_key); the cloud lane uses the
+    // image's modules as they are (docs/user-guide.md), so this one example differs by design.
+    if (name == "module_target.bpf.o") continue;
     const json* cloud = target(r.report, "fixture-cloud", name);
     const json* kernel = target(r.report, "debian-12", name);
     ASSERT_TRUE(cloud && kernel) << name << "\n" << r.cli.output;

@@ -61,6 +61,10 @@ struct RunPlan {
 
   // The report's mode: the cases' common mode name, "mixed" when they differ.
   std::string mode_label() const;
+
+  // One boot serves every case of a job: its budget is `base` (--timeout, the suite's default
+  // or 5 min) raised to the largest timeout any of the job's own cases asks for.
+  std::chrono::seconds boot_budget(const ProfileJob& job, std::chrono::seconds base) const;
 };
 
 }  // namespace bpfcompat::plan

@@ -109,6 +109,23 @@ TEST(Planner, CommandCaseWithAnArtifactIsStillNamedAfterItsBinary) {
   EXPECT_EQ(plan->cases[0].artifact->name, "bpf_loop.bpf.o");
 }
 
+// A case's long timeout stretches the boot of the profiles that serve it, not every boot.
+TEST(Planner, BootBudgetIsTheLargestTimeoutOfTheJobsOwnCases) {
+  using std::chrono::seconds;
+  PlanInputs in;
+  in.matrices = {matrix("slow", {entry("a")}), matrix("fast", {entry("b")})};
+  CaseSpec slow = artifact_case("slow.bpf.o", 0);
+  slow.timeout = seconds(900);
+  CaseSpec quick = artifact_case("quick.bpf.o", 1);
+  quick.timeout = seconds(60);  // below the base: the base stays
+  in.cases = {slow, quick};
+  auto plan = make_plan(in);
+  ASSERT_TRUE(plan) << plan.error().describe();
+  ASSERT_EQ(plan->jobs.size(), 2u);
+  EXPECT_EQ(plan->boot_budget(plan->jobs[0], seconds(300)), seconds(900));
+  EXPECT_EQ(plan->boot_budget(plan->jobs[1], seconds(300)), seconds(300));
+}
+
 TEST(Planner, ShardKeepsEveryNthProfile) {
   PlanInputs in;
   in.matrices = {matrix("m", {entry("a"), entry("b"), entry("c"), entry("d"), entry("e")})};
