@@ -62,6 +62,11 @@ ProgramReport read_program(JsonFields& f, const Json& j, const std::string& path
   p.attach.err = static_cast<int>(f.integer(attach, "errno", path + ".attach", 0));
   p.attach.reason = f.str(attach, "reason", path + ".attach");
   p.attach.libbpf_tail = f.str(attach, "libbpf_tail", path + ".attach");
+  p.attach.isolated = f.boolean(attach, "isolated", path + ".attach", false);
+  p.attach.note = f.str(attach, "note", path + ".attach");
+  if (attach.contains("target_traceable") && attach["target_traceable"].is_boolean()) {
+    p.attach.target_traceable = attach["target_traceable"].get<bool>();
+  }
   return p;
 }
 

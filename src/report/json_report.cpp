@@ -46,6 +46,9 @@ Json program_json(const ProgramReport& p) {
                  {"errno", p.attach.err},
                  {"reason", p.attach.reason},
                  {"libbpf_tail", p.attach.libbpf_tail}};
+  if (p.attach.isolated) j["attach"]["isolated"] = true;
+  if (!p.attach.note.empty()) j["attach"]["note"] = p.attach.note;
+  if (p.attach.target_traceable) j["attach"]["target_traceable"] = *p.attach.target_traceable;
   return j;
 }
 

@@ -27,6 +27,10 @@ RunReport with_everything() {
                "default", "command",    std::string(64, 'a'),
                3,         "loader-bin", std::string(64, 'b')};
   r.cases.push_back(cmd);
+  auto& attach = r.targets[0].programs.at(0).attach;
+  attach.isolated = true;
+  attach.note = "attached alone: xdp on lo holds one program (detached: xdp_pass)";
+  attach.target_traceable = false;
   TargetReport t = r.targets[0];
   t.artifact = "loader";
   t.mode = "command";
@@ -65,6 +69,10 @@ TEST(ReportJsonReader, RoundTripsASuiteWithFunctionalCommandFixupsAndShards) {
   EXPECT_TRUE(back->targets.back().command->timed_out);
   EXPECT_FALSE(back->targets.back().command->required);
   EXPECT_EQ(back->targets.back().fixups[0].detail, "no variant loads: bpf_loop missing");
+  const auto& attach = back->targets[0].programs.at(0).attach;
+  EXPECT_TRUE(attach.isolated);
+  EXPECT_EQ(attach.note, "attached alone: xdp on lo holds one program (detached: xdp_pass)");
+  EXPECT_EQ(attach.target_traceable, std::optional<bool>(false));
 }
 
 TEST(ReportJsonReader, EveryWrittenFieldIsInTheSchema) {
