@@ -79,7 +79,7 @@ class CloudLane : public Lane {
         stage_cases(ctx_.cases, "/tmp/bpfcompat-", work_dir_ + "/cases", case_timeout_sec(ctx_));
     if (!staged) return with_fallback_code(std::move(staged).error(), "STAGING_FAILED");
     staged_ = std::move(*staged);
-    deadline_ = Clock::now() + ctx_.entry->timeout.value_or(ctx_.timeout);
+    deadline_ = Clock::now() + ctx_.timeout;
     return {};
   }
 

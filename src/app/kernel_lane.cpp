@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
-#include "bpfcompat/inspect/attach_point.h"
-#include "bpfcompat/inspect/object_facts.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
@@ -31,11 +29,10 @@ Result<std::vector<std::string>> modules_for_targets(const TargetContext& ctx,
   std::vector<std::string> functions;
   for (const auto* c : ctx.cases) {
     if (!c->artifact || c->command) continue;
-    auto facts = inspect::read_object(c->artifact->path);
-    if (!facts) continue;  // the plan loader has already judged the object
-    for (auto& f : inspect::attach_targets(*facts)) functions.push_back(std::move(f));
+    const auto& named = c->artifact->kernel_functions;
+    functions.insert(functions.end(), named.begin(), named.end());
   }
-  auto defining = sources::modules_defining(kernel, functions);
+  auto defining = sources::modules_defining(*ctx.cache, kernel, functions);
   if (!defining) return std::move(defining).error();
   std::vector<std::string> modules;
   for (const auto& [function, module] : *defining) modules.push_back(module);
@@ -88,7 +85,7 @@ vm::BootRequest boot_request(const TargetContext& ctx, const sources::PreparedKe
   req.qemu.console_log = ctx.evidence_dir + "/serial" + suffix + ".log";
   req.qemu.results_path = ctx.evidence_dir + "/validator" + suffix + ".jsonl";
   req.qemu_log = ctx.evidence_dir + "/qemu" + suffix + ".log";
-  req.timeout = ctx.entry->timeout.value_or(ctx.timeout);
+  req.timeout = ctx.timeout;
   return req;
 }
 

@@ -7,6 +7,7 @@
 
 #include "bpfcompat/core/sha256.h"
 #include "bpfcompat/inspect/artifact_check.h"
+#include "bpfcompat/inspect/attach_point.h"
 #include "bpfcompat/inspect/elf_linkage.h"
 #include "bpfcompat/inspect/input_check.h"
 #include "bpfcompat/inspect/object_facts.h"
@@ -62,6 +63,7 @@ std::optional<plan::Artifact> load_artifact(const std::string& path,
     problems.push_back(std::move(file).error());
     return std::nullopt;
   }
+  plan::Artifact artifact{file->name, file->path, file->sha256, {}};
   if (!for_command) {
     auto facts = inspect::read_object(path);
     inspect::InputRules rules;
@@ -73,8 +75,9 @@ std::optional<plan::Artifact> load_artifact(const std::string& path,
       problems.push_back(std::move(ok).error());
       return std::nullopt;
     }
+    artifact.kernel_functions = inspect::attach_targets(*facts);
   }
-  return plan::Artifact{file->name, file->path, file->sha256};
+  return artifact;
 }
 
 std::optional<plan::Command> load_command(const std::string& command, const std::string& binary,

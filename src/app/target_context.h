@@ -22,7 +22,7 @@ struct TargetContext {
   std::string evidence_dir;  // <run dir>/<profile id>
   sources::Cache* cache = nullptr;
   vm::AccelChoice accel;
-  std::chrono::seconds timeout{300};
+  std::chrono::seconds timeout{300};  // this boot's budget: plan::RunPlan::boot_budget
   bool keep = false;
   std::string busybox;  // static busybox for the kernel lane's /bin/sh; empty: none available
   EventSink* events = nullptr;

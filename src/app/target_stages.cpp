@@ -20,8 +20,7 @@ void emit(const TargetContext& ctx, EventKind kind, std::string message) {
 }
 
 long case_timeout_sec(const TargetContext& ctx) {
-  auto budget = ctx.entry->timeout.value_or(ctx.timeout);
-  return std::max<long>(10, static_cast<long>(budget.count()) / 2);
+  return std::max<long>(10, static_cast<long>(ctx.timeout.count()) / 2);
 }
 
 std::vector<std::string> validator_args(const TargetContext& ctx) {

@@ -18,6 +18,7 @@ std::string RunPlan::mode_label() const {
 }
 
 std::chrono::seconds RunPlan::boot_budget(const ProfileJob& job, std::chrono::seconds base) const {
+  if (job.entry.timeout) return *job.entry.timeout;
   for (std::size_t i : job.cases) {
     const auto& t = cases.at(i).timeout;
     if (t && *t > base) base = *t;

@@ -20,6 +20,9 @@ struct Artifact {
   std::string name;
   std::string path;  // absolute
   std::string sha256;
+  // Kernel functions its programs attach to by name (inspect::attach_targets), read once by the
+  // plan loader: the kernel lane loads the modules that define them. Empty for a command's object.
+  std::vector<std::string> kernel_functions;
 };
 
 enum class Linkage { kStatic, kDynamic, kNotElf };  // kNotElf: a script the guest's shell runs
@@ -62,8 +65,9 @@ struct RunPlan {
   // The report's mode: the cases' common mode name, "mixed" when they differ.
   std::string mode_label() const;
 
-  // One boot serves every case of a job: its budget is `base` (--timeout, the suite's default
-  // or 5 min) raised to the largest timeout any of the job's own cases asks for.
+  // One boot serves every case of a job: its budget is the matrix entry's own `timeout` when it
+  // has one, else `base` (--timeout, the suite's default or 5 min) raised to the largest
+  // timeout any of the job's own cases asks for. The lanes use it as it is.
   std::chrono::seconds boot_budget(const ProfileJob& job, std::chrono::seconds base) const;
 };
 

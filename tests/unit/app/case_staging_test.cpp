@@ -16,7 +16,7 @@ TEST(StageCases, ArtifactsBinariesAndPlansGoToTheirGuestPaths) {
   ASSERT_TRUE(dir);
   plan::Case object;
   object.name = "x.bpf.o";
-  object.artifact = plan::Artifact{"x.bpf.o", "/objects/x.bpf.o", "sha"};
+  object.artifact = plan::Artifact{"x.bpf.o", "/objects/x.bpf.o", "sha", {}};
   plan::Case command;
   command.name = "loader";
   command.mode = config::CaseMode::kCommand;

@@ -98,7 +98,7 @@ class TargetRunner : public ::testing::Test {
     dir_.emplace(std::move(*d));
     entry_.profile.id = "debian-12";
     case_.name = "ringbuf.bpf.o";
-    case_.artifact = plan::Artifact{"ringbuf.bpf.o", "/objects/ringbuf.bpf.o", "sha"};
+    case_.artifact = plan::Artifact{"ringbuf.bpf.o", "/objects/ringbuf.bpf.o", "sha", {}};
     ctx_.entry = &entry_;
     ctx_.cases = {&case_};
     ctx_.evidence_dir = dir_->path() + "/debian-12";

@@ -24,7 +24,7 @@ inline config::Matrix matrix(const std::string& name, std::vector<config::Matrix
 
 inline CaseSpec artifact_case(const std::string& file, std::size_t matrix = 0) {
   CaseSpec c;
-  c.artifact = Artifact{file, "/objects/" + file, "sha-" + file};
+  c.artifact = Artifact{file, "/objects/" + file, "sha-" + file, {}};
   c.matrix = matrix;
   return c;
 }

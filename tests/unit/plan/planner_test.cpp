@@ -126,6 +126,22 @@ TEST(Planner, BootBudgetIsTheLargestTimeoutOfTheJobsOwnCases) {
   EXPECT_EQ(plan->boot_budget(plan->jobs[1], seconds(300)), seconds(300));
 }
 
+// The matrix entry's own timeout is the profile's budget, whatever --timeout and the cases say.
+TEST(Planner, BootBudgetOfAProfileWithItsOwnTimeoutIsThatTimeout) {
+  using std::chrono::seconds;
+  PlanInputs in;
+  config::MatrixEntry own = entry("a");
+  own.timeout = seconds(120);
+  in.matrices = {matrix("m", {own})};
+  CaseSpec slow = artifact_case("slow.bpf.o");
+  slow.timeout = seconds(900);
+  in.cases = {slow};
+  auto plan = make_plan(in);
+  ASSERT_TRUE(plan) << plan.error().describe();
+  EXPECT_EQ(plan->boot_budget(plan->jobs[0], seconds(300)), seconds(120));
+  EXPECT_EQ(plan->boot_budget(plan->jobs[0], seconds(30)), seconds(120));
+}
+
 TEST(Planner, ShardKeepsEveryNthProfile) {
   PlanInputs in;
   in.matrices = {matrix("m", {entry("a"), entry("b"), entry("c"), entry("d"), entry("e")})};
