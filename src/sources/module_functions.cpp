@@ -1,5 +1,5 @@
 // modules_defining: which module of a kernel defines a function vmlinux does not, from the
-// kernel's System.map and an index of every module's functions kept in the module tree.
+// kernel's System.map and an index of every module's functions kept in the cache.
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/sha256.h"
 #include "bpfcompat/sources/kernel_source.h"
+#include "file_lock.h"
 #include "modinfo.h"
 #include "module_files.h"
 
@@ -16,7 +18,7 @@ namespace bpfcompat::sources {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr const char* kIndexName = "bpfcompat-module-functions.txt";
+constexpr std::uint64_t kMaxIndexBytes = 256ull << 20;
 
 // The kernel's System.map: next to the modules (newer packages) or in boot/ of the tree.
 std::string system_map_path(const PreparedKernel& kernel) {
@@ -39,10 +41,17 @@ std::set<std::string> vmlinux_functions(const std::string& system_map) {
   return out;
 }
 
-// "function module" lines: every function of every module, built once per kernel tree.
-Result<std::string> module_index(const PreparedKernel& kernel) {
-  std::string path = kernel.modules_root + "/" + kIndexName;
-  if (auto cached = read_file(path, 256ull << 20)) return cached;
+// "function module" lines: every function of every module, built once per kernel tree and kept
+// in the cache (module-index/<key>/functions.txt), never in the tree itself (a `local` kernel's
+// tree is the user's). Parallel runs build it once: the second waits on the lock, then reads.
+Result<std::string> module_index(Cache& cache, const PreparedKernel& kernel) {
+  std::string key =
+      sha256_hex(kernel.sha256 + "\n" + kernel.release + "\n" + kernel.modules_root).substr(0, 32);
+  std::string path = cache.derived_dir("module-index", key) + "/functions.txt";
+  if (auto cached = read_file(path, kMaxIndexBytes)) return cached;
+  auto lock = FileLock::acquire(path + ".lock");
+  if (!lock) return std::move(lock).error();
+  if (auto cached = read_file(path, kMaxIndexBytes)) return cached;
   std::string text;
   for (const auto& [name, file] : module_files(kernel.modules_root)) {
     auto image = read_module_image(file);
@@ -58,7 +67,7 @@ Result<std::string> module_index(const PreparedKernel& kernel) {
 }  // namespace
 
 Result<std::map<std::string, std::string>> modules_defining(
-    const PreparedKernel& kernel, const std::vector<std::string>& functions) {
+    Cache& cache, const PreparedKernel& kernel, const std::vector<std::string>& functions) {
   std::map<std::string, std::string> found;
   if (kernel.modules_root.empty() || functions.empty()) return found;
   std::set<std::string> wanted(functions.begin(), functions.end());
@@ -66,7 +75,7 @@ Result<std::map<std::string, std::string>> modules_defining(
     for (const auto& f : vmlinux_functions(map)) wanted.erase(f);
   }
   if (wanted.empty()) return found;
-  auto index = module_index(kernel);
+  auto index = module_index(cache, kernel);
   if (!index) return std::move(index).error();
   std::istringstream lines(*index);
   std::string function, module;

@@ -58,8 +58,9 @@ Result<std::vector<KernelModule>> resolve_modules(const PreparedKernel& kernel,
 // Which module of this kernel defines each of `functions` that vmlinux does not (System.map):
 // function → module name, for kprobe/fentry targets that live in a module. Functions of vmlinux,
 // or of no module, are left out. The first call for a kernel indexes the functions of all its
-// modules (seconds) into its module tree; later calls read that index.
+// modules (seconds) into the cache (keyed by the kernel's sha256, release and module tree);
+// later calls read that index.
 Result<std::map<std::string, std::string>> modules_defining(
-    const PreparedKernel& kernel, const std::vector<std::string>& functions);
+    Cache& cache, const PreparedKernel& kernel, const std::vector<std::string>& functions);
 
 }  // namespace bpfcompat::sources

@@ -114,7 +114,7 @@ TEST(ResolveModules, KernelWithoutModuleTreeYieldsNothing) {
   EXPECT_TRUE(mods->empty());
 }
 
-// A copy of the fixture module tree: modules_defining writes its index into the tree.
+// A copy of the fixture module tree (the tests remove parts of it).
 PreparedKernel copied_module_tree(const TempDir& dir) {
   fs::copy(kModules, dir.path() + "/9.9.9-test", fs::copy_options::recursive);
   PreparedKernel kernel;
@@ -128,30 +128,37 @@ TEST(ModulesDefining, FindsTheModuleOfAFunctionVmlinuxLacks) {
   PreparedKernel kernel = copied_module_tree(dir);
   // global and static functions of a zstd-compressed module; vmlinux's own functions (System.map)
   // and functions nobody defines are left out.
+  Cache cache(dir.path() + "/cache");
   auto found = modules_defining(
-      kernel, {"a_mod_open", "a_mod_static_helper", "shared_with_vmlinux", "vfs_read", "nowhere"});
+      cache, kernel,
+      {"a_mod_open", "a_mod_static_helper", "shared_with_vmlinux", "vfs_read", "nowhere"});
   ASSERT_TRUE(found) << found.error().describe();
   EXPECT_EQ(*found, (std::map<std::string, std::string>{{"a_mod_open", "a_mod"},
                                                         {"a_mod_static_helper", "a_mod"}}));
-  EXPECT_TRUE(fs::exists(kernel.modules_root + "/bpfcompat-module-functions.txt"));
+  // The index is the cache's: the kernel's tree is left as it was.
+  EXPECT_FALSE(fs::exists(kernel.modules_root + "/bpfcompat-module-functions.txt"));
+  EXPECT_TRUE(fs::exists(dir.path() + "/cache/module-index"));
 }
 
 TEST(ModulesDefining, WithoutSystemMapEveryModuleFunctionCountsAndTheIndexIsReused) {
   TempDir dir = temp_dir();
   PreparedKernel kernel = copied_module_tree(dir);
   fs::remove(kernel.modules_root + "/System.map");
-  auto first = modules_defining(kernel, {"shared_with_vmlinux"});
+  Cache cache(dir.path() + "/cache");
+  auto first = modules_defining(cache, kernel, {"shared_with_vmlinux"});
   ASSERT_TRUE(first) << first.error().describe();
   EXPECT_EQ(first->at("shared_with_vmlinux"), "c_mod");
   // The index is read, not rebuilt: with the modules gone it still answers.
   fs::remove_all(kernel.modules_root + "/kernel");
-  auto second = modules_defining(kernel, {"a_mod_open"});
+  auto second = modules_defining(cache, kernel, {"a_mod_open"});
   ASSERT_TRUE(second) << second.error().describe();
   EXPECT_EQ(second->at("a_mod_open"), "a_mod");
 }
 
 TEST(ModulesDefining, NoModuleTreeOrNoFunctionsIsNothing) {
-  auto none = modules_defining(PreparedKernel{}, {"a_mod_open"});
+  TempDir dir = temp_dir();
+  Cache cache(dir.path() + "/cache");
+  auto none = modules_defining(cache, PreparedKernel{}, {"a_mod_open"});
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
 }
