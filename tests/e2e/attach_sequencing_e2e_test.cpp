@@ -8,45 +8,31 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bpfcompat/core/file_io.h"
-#include "bpfcompat/core/temp_dir.h"
-#include "support/run_bpfcompat.h"
+#include "default_matrix_run.h"
 
 namespace bpfcompat {
 namespace {
 
 using nlohmann::json;
-
-const char* const kProfiles[] = {"debian-11", "debian-12", "debian-13", "debian-unstable"};
+using testing::kDefaultProfiles;
 
 class AttachSequencing : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto d = TempDir::create("e2e-attach");
-    ASSERT_TRUE(d);
-    dir_ = new TempDir(std::move(*d));
-    std::vector<std::string> args = {"test", "--out", dir_->path() + "/report.json", "--workdir",
-                                     dir_->path() + "/work"};
-    for (const char* a :
-         {"xdp_dispatcher", "flow_dissector_pair", "netfilter_pair", "cgroup_pair", "tc_pair"}) {
-      args.insert(args.end(), {"--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + a + ".bpf.o"});
-    }
-    run_ = new testing::CliRun(testing::run_bpfcompat(args, std::chrono::minutes(20)));
-    auto text = read_file(dir_->path() + "/report.json");
-    if (text) report_ = new json(json::parse(*text));
+    run_ = testing::run_examples_on_default_matrix(
+               "e2e-attach",
+               {"xdp_dispatcher.bpf.o", "flow_dissector_pair.bpf.o", "netfilter_pair.bpf.o",
+                "cgroup_pair.bpf.o", "tc_pair.bpf.o"},
+               std::chrono::minutes(20))
+               .release();
+    report_ = &run_->report;
   }
   static void TearDownTestSuite() {
-    delete dir_;
     delete run_;
-    delete report_;
+    run_ = nullptr;
   }
   static const json& target(const std::string& profile, const std::string& artifact) {
-    static const json kNone;
-    if (report_ == nullptr) return kNone;
-    for (const auto& t : (*report_)["targets"]) {
-      if (t["profile_id"] == profile && t["artifact"] == artifact) return t;
-    }
-    return kNone;
+    return run_->target(profile, artifact);
   }
   static std::string describe(const json& t) {
     return t.is_null() ? "no target" : t.dump(1).substr(0, 3000);
@@ -54,9 +40,9 @@ class AttachSequencing : public ::testing::Test {
 
   // Both programs attached; the second alone, which its verdict and the target's reason say.
   static void expect_second_attached_alone(const std::string& artifact) {
-    for (const char* profile : kProfiles) {
+    for (const char* profile : kDefaultProfiles) {
       const json& t = target(profile, artifact);
-      ASSERT_FALSE(t.is_null()) << artifact << " on " << profile << "\n" << run_->output;
+      ASSERT_FALSE(t.is_null()) << artifact << " on " << profile << "\n" << run_->run.output;
       EXPECT_EQ(t["status"], "pass") << profile << ": " << describe(t);
       EXPECT_NE(t["reason"].get<std::string>().find("2 of 2 programs loaded and attached, 1 of "
                                                     "them alone"),
@@ -70,12 +56,18 @@ class AttachSequencing : public ::testing::Test {
       EXPECT_EQ(second.rfind("attached alone: ", 0), 0u) << second;
       EXPECT_NE(second.find("holds one program at a time"), std::string::npos) << second;
       EXPECT_NE(second.find(programs[0]["name"].get<std::string>()), std::string::npos) << second;
+      // The JSON says it in fields too: the second program was attached alone, the first not.
+      EXPECT_FALSE(programs[0]["attach"].contains("isolated")) << programs[0].dump();
+      EXPECT_EQ(programs[1]["attach"]["isolated"], true) << programs[1].dump();
+      EXPECT_NE(programs[1]["attach"]["note"].get<std::string>().find(
+                    programs[0]["name"].get<std::string>()),
+                std::string::npos)
+          << programs[1].dump();
     }
   }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline testing::CliRun* run_ = nullptr;
-  static inline json* report_ = nullptr;
+  static inline testing::DefaultMatrixRun* run_ = nullptr;
+  static inline const json* report_ = nullptr;
 };
 
 TEST_F(AttachSequencing, DispatcherStyleXdpObjectPassesEverywhereWithItsSecondProgramAlone) {
@@ -93,7 +85,7 @@ TEST_F(AttachSequencing, NetfilterPairAttachesSideBySideWhereTheTypeExists) {
                                                        {"debian-unstable", ""}};
   for (const auto& [profile, code] : expected) {
     const json& t = target(profile, "netfilter_pair.bpf.o");
-    ASSERT_FALSE(t.is_null()) << profile << "\n" << run_->output;
+    ASSERT_FALSE(t.is_null()) << profile << "\n" << run_->run.output;
     if (!code.empty()) {
       EXPECT_EQ(t["status"], "fail") << profile << ": " << describe(t);
       EXPECT_EQ(t["classification_code"], code) << profile << ": " << describe(t);
@@ -106,9 +98,9 @@ TEST_F(AttachSequencing, NetfilterPairAttachesSideBySideWhereTheTypeExists) {
 
 TEST_F(AttachSequencing, CgroupAndTcPairsAttachSideBySideEverywhere) {
   for (const char* artifact : {"cgroup_pair.bpf.o", "tc_pair.bpf.o"}) {
-    for (const char* profile : kProfiles) {
+    for (const char* profile : kDefaultProfiles) {
       const json& t = target(profile, artifact);
-      ASSERT_FALSE(t.is_null()) << artifact << " on " << profile << "\n" << run_->output;
+      ASSERT_FALSE(t.is_null()) << artifact << " on " << profile << "\n" << run_->run.output;
       EXPECT_EQ(t["status"], "pass") << profile << ": " << describe(t);
       EXPECT_EQ(t["reason"], "2 of 2 programs loaded and attached") << artifact << " " << profile;
     }
@@ -116,8 +108,8 @@ TEST_F(AttachSequencing, CgroupAndTcPairsAttachSideBySideEverywhere) {
 }
 
 TEST_F(AttachSequencing, ExitCodeIsTwoOnlyBecauseNetfilterIsMissingOnRequiredKernels) {
-  ASSERT_NE(report_, nullptr) << run_->output;
-  EXPECT_EQ(run_->exit_code, 2) << run_->output;
+  ASSERT_FALSE(report_->is_null()) << run_->run.output;
+  EXPECT_EQ(run_->run.exit_code, 2) << run_->run.output;
   for (const auto& t : (*report_)["targets"]) {
     if (t["status"] != "pass") {
       EXPECT_EQ(t["artifact"], "netfilter_pair.bpf.o") << describe(t);

@@ -9,8 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/core/file_io.h"
-#include "bpfcompat/core/temp_dir.h"
-#include "support/run_bpfcompat.h"
+#include "default_matrix_run.h"
 
 namespace bpfcompat {
 namespace {
@@ -48,53 +47,38 @@ std::vector<Expectation> load_expectations() {
 class ExamplesOnDefaultMatrix : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto d = TempDir::create("e2e-examples");
-    ASSERT_TRUE(d);
-    dir_ = new TempDir(std::move(*d));
     expectations_ = load_expectations();
-    std::vector<std::string> args = {"test",
-                                     "--out",
-                                     dir_->path() + "/report.json",
-                                     "--markdown",
-                                     dir_->path() + "/report.md",
-                                     "--workdir",
-                                     dir_->path() + "/work"};
+    std::vector<std::string> artifacts;
     std::map<std::string, bool> seen;
     for (const auto& e : expectations_) {
-      if (seen[e.artifact]) continue;
+      if (!seen[e.artifact]) artifacts.push_back(e.artifact);
       seen[e.artifact] = true;
-      args.insert(args.end(), {"--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + e.artifact});
     }
-    run_ = new testing::CliRun(testing::run_bpfcompat(args, std::chrono::minutes(35)));
-    auto text = read_file(dir_->path() + "/report.json");
-    if (text) report_ = new json(json::parse(*text));
+    run_ =
+        testing::run_examples_on_default_matrix("e2e-examples", artifacts, std::chrono::minutes(35))
+            .release();
   }
   static void TearDownTestSuite() {
-    delete dir_;
     delete run_;
-    delete report_;
+    run_ = nullptr;
   }
   static const json* target(const std::string& profile, const std::string& artifact) {
-    for (const auto& t : (*report_)["targets"]) {
-      if (t["profile_id"] == profile && t["artifact"] == artifact) return &t;
-    }
-    return nullptr;
+    return testing::target(run_->report, profile, artifact);
   }
+  static std::string dir() { return run_->dir->path(); }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline testing::CliRun* run_ = nullptr;
-  static inline json* report_ = nullptr;
+  static inline testing::DefaultMatrixRun* run_ = nullptr;
   static inline std::vector<Expectation> expectations_;
 };
 
 TEST_F(ExamplesOnDefaultMatrix, RunWritesAWholeReport) {
-  ASSERT_NE(report_, nullptr) << "no report; bpfcompat said:\n" << run_->output;
-  EXPECT_EQ((*report_)["schema_version"], "1.0");
+  ASSERT_FALSE(run_->report.is_null()) << "no report; bpfcompat said:\n" << run_->run.output;
+  EXPECT_EQ(run_->report["schema_version"], "1.0");
   EXPECT_FALSE(expectations_.empty());
 }
 
 TEST_F(ExamplesOnDefaultMatrix, EveryExampleGetsTheRealKernelsVerdict) {
-  ASSERT_NE(report_, nullptr) << run_->output;
+  ASSERT_FALSE(run_->report.is_null()) << run_->run.output;
   std::string mismatches;
   for (const auto& e : expectations_) {
     const json* t = target(e.profile, e.artifact);
@@ -119,22 +103,22 @@ TEST_F(ExamplesOnDefaultMatrix, ExitCodeIsTwoBecauseARequiredKernelRejectsAnExam
     if (e.status == "fail" && e.profile != "debian-unstable") required_fail = true;
   }
   ASSERT_TRUE(required_fail);
-  EXPECT_EQ(run_->exit_code, 2) << run_->output;
+  EXPECT_EQ(run_->run.exit_code, 2) << run_->run.output;
 }
 
 TEST_F(ExamplesOnDefaultMatrix, EachKernelIsTheRequestedSeriesAndBootedOnce) {
-  ASSERT_NE(report_, nullptr);
+  ASSERT_FALSE(run_->report.is_null());
   const std::map<std::string, std::string> series = {{"debian-11", "5.10."},
                                                      {"debian-12", "6.1."},
                                                      {"debian-13", "6.12."},
                                                      {"debian-unstable", ""}};
-  for (const auto& t : (*report_)["targets"]) {
+  for (const auto& t : run_->report["targets"]) {
     std::string observed = t["host"]["kernel"];
     std::string want = series.at(t["profile_id"]);
     EXPECT_EQ(observed.rfind(want, 0), 0u) << t["profile_id"] << " booted " << observed;
   }
   // One boot per kernel for all artifacts: one console log per profile directory.
-  std::string runs = dir_->path() + "/work/runs";
+  std::string runs = dir() + "/work/runs";
   for (const auto& run : fs::directory_iterator(runs)) {
     for (const auto& profile : fs::directory_iterator(run.path())) {
       if (!profile.is_directory()) continue;
@@ -144,9 +128,9 @@ TEST_F(ExamplesOnDefaultMatrix, EachKernelIsTheRequestedSeriesAndBootedOnce) {
 }
 
 TEST_F(ExamplesOnDefaultMatrix, MarkdownReportNamesEveryKernel) {
-  auto md = read_file(dir_->path() + "/report.md");
+  auto md = read_file(dir() + "/report.md");
   ASSERT_TRUE(md);
-  for (const char* p : {"debian-11", "debian-12", "debian-13", "debian-unstable"}) {
+  for (const char* p : testing::kDefaultProfiles) {
     EXPECT_NE(md->find(p), std::string::npos) << p;
   }
 }
