@@ -30,14 +30,14 @@ Result<void> check_static(const std::string& path) {
   return {};
 }
 
-std::string self_exe(const std::string& exe_path) {
+}  // namespace
+
+std::string executable_path(const std::string& exe_path) {
   std::error_code ec;
   auto p = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) return p.string();
   return exe_path;
 }
-
-}  // namespace
 
 Result<std::string> locate_validator(const std::string& explicit_path,
                                      const std::string& exe_path) {
@@ -47,7 +47,7 @@ Result<std::string> locate_validator(const std::string& explicit_path,
   } else if (const char* env = std::getenv("BPFCOMPAT_VALIDATOR"); env && *env) {
     candidates.emplace_back(env);
   } else {
-    fs::path dir = fs::path(self_exe(exe_path)).parent_path();
+    fs::path dir = fs::path(executable_path(exe_path)).parent_path();
     candidates.push_back((dir / "validator" / "bpfcompat-validator").string());
     candidates.push_back((dir / ".." / "libexec" / "bpfcompat" / "bpfcompat-validator").string());
   }

@@ -12,4 +12,7 @@ namespace bpfcompat::app {
 // statically linked (no PT_INTERP): the guest has no libraries.
 Result<std::string> locate_validator(const std::string& explicit_path, const std::string& exe_path);
 
+// The running binary (/proc/self/exe), else argv[0].
+std::string executable_path(const std::string& exe_path);
+
 }  // namespace bpfcompat::app

@@ -23,5 +23,6 @@ void add_test_command_command(CLI::App& app, const GlobalOptions& global, Action
 void add_suite_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_version_command(CLI::App& app, Action& action);
+void add_matrix_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 }  // namespace bpfcompat::cli

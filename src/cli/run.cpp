@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
   add_test_command_command(app, global, action);
   add_suite_command(app, global, action);
   add_report_command(app, action);
+  add_matrix_command(app, global, action);
   add_version_command(app, action);
 
   try {

@@ -19,7 +19,7 @@ struct TestArgs {
 };
 
 int run_test(const TestArgs& a, const GlobalOptions& global) {
-  auto request = to_request(a.run);
+  auto request = to_request(a.run, global);
   if (!request) return report_error(request.error());
   request->artifacts = a.artifacts;
   request->manifest = a.manifest;
@@ -87,7 +87,7 @@ void add_suite_command(CLI::App& app, const GlobalOptions& global, Action& actio
   add_run_options(*cmd, args->run, false);
   cmd->callback([args, suite, &global, &action] {
     action = [args, suite, &global] {
-      auto request = to_request(args->run);
+      auto request = to_request(args->run, global);
       if (!request) return report_error(request.error());
       request->suite = *suite;
       return run_and_print(args->run, global, *request);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "bpfcompat/app/matrices.h"
 #include "bpfcompat/config/case_mode.h"
 #include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/cancellation.h"
@@ -41,8 +42,10 @@ Result<std::pair<int, int>> parse_shard(const std::string& text) {
 
 void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
   if (with_matrix) {
-    auto* matrix = cmd.add_option("-m,--matrix", args.matrix,
-                                  "Matrix YAML (default: the built-in matrix, see --quick)");
+    auto* matrix =
+        cmd.add_option("-m,--matrix", args.matrix,
+                       "Matrix YAML file, or a shipped matrix by name (`bpfcompat matrix "
+                       "list`; default: the built-in matrix, see --quick)");
     cmd.add_flag("--quick", args.quick,
                  "Use the built-in matrix: Debian 11, 12, 13 (required) and unstable (optional)")
         ->excludes(matrix);
@@ -72,9 +75,13 @@ void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
   cmd.add_option("--validator", args.validator, "Validator binary (default: next to bpfcompat)");
 }
 
-Result<plan::PlanRequest> to_request(const RunArgs& a) {
+Result<plan::PlanRequest> to_request(const RunArgs& a, const GlobalOptions& global) {
   plan::PlanRequest r;
-  if (!a.matrix.empty()) r.matrix = a.matrix;
+  if (!a.matrix.empty()) {
+    auto matrix = app::resolve_matrix_argument(a.matrix, global.argv0);
+    if (!matrix) return invalid_input("--matrix: " + matrix.error().message, matrix.error().hint);
+    r.matrix = *matrix;
+  }
   if (!a.mode.empty()) {
     auto mode = parse_mode(a.mode);
     if (!mode) return std::move(mode).error();

@@ -29,8 +29,9 @@ struct RunArgs {
 // with_matrix: false for `suite` (cases name their matrices).
 void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix);
 
-// The request's matrix, mode and shard from the run options (the caller adds what to run).
-Result<plan::PlanRequest> to_request(const RunArgs& args);
+// The request's matrix (a file, or a shipped matrix by name), mode and shard from the run
+// options (the caller adds what to run).
+Result<plan::PlanRequest> to_request(const RunArgs& args, const GlobalOptions& global);
 Result<app::RunSettings> to_settings(const RunArgs& args, const GlobalOptions& global);
 
 // Checks the outputs before anything boots, runs the app, writes the outputs, prints the
