@@ -29,18 +29,37 @@ const json* target_of(const json& report, const std::string& profile, const std:
   return nullptr;
 }
 
-TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
-  std::string why;
-  std::string vmlinuz = testing::test_kernel(&why);
-  ASSERT_FALSE(vmlinuz.empty()) << why;
-  fs::path tree = fs::path(vmlinuz).parent_path().parent_path();
-  std::string release = fs::path(vmlinuz).filename().string().substr(8);  // "vmlinuz-"
-  ASSERT_TRUE(fs::is_directory(tree / "lib/modules" / release)) << tree;
+// The debian-12 kernel tree the fixture wraps, and the fixture built from it (once).
+struct WrappedKernel {
+  std::string vmlinuz;
+  fs::path tree;
+  std::string release;
+  std::string repo_dir;
+};
 
-  std::string repo_dir = std::string(BPFCOMPAT_APT_FIXTURE_DIR) + "/real";
-  auto built = run_captured({BPFCOMPAT_APT_FIXTURE_SCRIPT, repo_dir, tree.string()},
+WrappedKernel build_fixture() {
+  std::string why;
+  WrappedKernel k;
+  k.vmlinuz = testing::test_kernel(&why);
+  EXPECT_FALSE(k.vmlinuz.empty()) << why;
+  if (k.vmlinuz.empty()) return k;
+  k.tree = fs::path(k.vmlinuz).parent_path().parent_path();
+  k.release = fs::path(k.vmlinuz).filename().string().substr(8);  // "vmlinuz-"
+  EXPECT_TRUE(fs::is_directory(k.tree / "lib/modules" / k.release)) << k.tree;
+  k.repo_dir = std::string(BPFCOMPAT_APT_FIXTURE_DIR) + "/real";
+  auto built = run_captured({BPFCOMPAT_APT_FIXTURE_SCRIPT, k.repo_dir, k.tree.string()},
                             std::chrono::minutes(10));
-  ASSERT_TRUE(built && built->status.code == 0) << (built ? built->output : built.error().message);
+  EXPECT_TRUE(built && built->status.code == 0) << (built ? built->output : built.error().message);
+  return k;
+}
+
+TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
+  WrappedKernel k = build_fixture();
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  std::string vmlinuz = k.vmlinuz;
+  fs::path tree = k.tree;
+  std::string release = k.release;
+  std::string repo_dir = k.repo_dir;
 
   auto d = TempDir::create("e2e-ubuntu-apt");
   ASSERT_TRUE(d);
@@ -92,6 +111,43 @@ TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
               "apt jammy,jammy-updates,jammy-security/linux-image-generic-hwe-22.04 → "
               "linux-image-unsigned-6.1.0-30-generic 6.1.0-30.30");
   }
+}
+
+// No boot: a pin no image matches is the target's error, KERNEL_UNAVAILABLE, naming the versions.
+TEST(UbuntuApt, PinMatchingNothingIsKernelUnavailableListingTheVersions) {
+  WrappedKernel k = build_fixture();
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  auto d = TempDir::create("e2e-ubuntu-apt-pin");
+  ASSERT_TRUE(d);
+  std::string dir = d->path();
+  testing::LoopbackHttpServer server(k.repo_dir, dir + "/http.log");
+  ASSERT_FALSE(server.url().empty()) << server.error();
+  std::ofstream(dir + "/matrix.yaml")
+      << "profiles:\n"
+         "  - id: ubuntu-pinned\n"
+         "    kernel:\n"
+         "      apt: {repo: \""
+      << server.url()
+      << "\", suites: [jammy, jammy-updates, jammy-security], components: [main, restricted], "
+         "package: linux-image-generic-hwe-22.04, version: 5.15.0-*}\n";
+  auto run =
+      testing::run_bpfcompat({"test", "--matrix", dir + "/matrix.yaml", "--out", dir + "/r.json",
+                              "--cache-dir", dir + "/cache", "--workdir", dir + "/work",
+                              "--artifact", std::string(EXAMPLES_BUILD_DIR) + "/ringbuf.bpf.o"},
+                             std::chrono::minutes(5));
+  auto text = read_file(dir + "/r.json");
+  ASSERT_TRUE(text) << run.output;
+  json report = json::parse(*text);
+  EXPECT_NE(run.exit_code, 0) << run.output;
+  const json* t = target_of(report, "ubuntu-pinned", "ringbuf.bpf.o");
+  ASSERT_TRUE(t) << run.output;
+  EXPECT_EQ((*t)["status"], "error") << t->dump(2);
+  EXPECT_EQ((*t)["classification_code"], "KERNEL_UNAVAILABLE") << t->dump(2);
+  std::string reason = (*t)["reason"];
+  for (const char* v : {"'5.15.0-*'", "6.1.0-10.10", "6.1.0-20.20", "6.1.0-30.30"}) {
+    EXPECT_NE(reason.find(v), std::string::npos) << v << " in " << reason;
+  }
+  EXPECT_FALSE(fs::exists(dir + "/cache/kernels")) << "nothing extracted";
 }
 
 }  // namespace
