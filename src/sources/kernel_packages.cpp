@@ -132,7 +132,8 @@ Result<const AptPackage*> pick_image(const Index& index, const KernelQuery& q) {
     });
     std::vector<std::string> there;
     for (const AptPackage* image : images) {
-      there.push_back(fmt::format("{} {}", image->name, image->version));
+      std::string item = fmt::format("{} {}", image->name, image->version);
+      if (std::find(there.begin(), there.end(), item) == there.end()) there.push_back(item);
     }
     return (invalid_input(
                 fmt::format("version '{}' of {} matches no image package in {}; there are: {}",
