@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "bpfcompat/config/matrix.h"
 
@@ -14,7 +15,7 @@ Profile debian_profile(const char* id, const char* version, const char* suite) {
   p.distro = "debian";
   p.version = version;
   p.lane = Lane::kKernel;
-  p.kernel.apt = AptSource{debian_mirror(), suite, "linux-image-cloud-amd64"};
+  p.kernel.apt = AptSource{debian_mirror(), {suite}, "linux-image-cloud-amd64"};
   p.origin = "built-in";
   return p;
 }
@@ -41,7 +42,10 @@ std::optional<Lane> parse_lane(const std::string& name) {
 }
 
 std::string KernelSource::describe() const {
-  if (apt) return fmt::format("apt {}/{}", apt->suite, apt->package);
+  if (apt) {
+    std::string pin = apt->version.empty() ? "" : " " + apt->version;
+    return fmt::format("apt {}/{}{}", fmt::join(apt->suites, ","), apt->package, pin);
+  }
   if (package) return fmt::format("package {}", package->url);
   if (local) return fmt::format("local {}", local->vmlinuz);
   return "none";

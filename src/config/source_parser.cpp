@@ -27,12 +27,46 @@ std::string join_or(std::initializer_list<const char*> items) {
   return out;
 }
 
+// `one: x` or `many: [x, y]` (not both) into out; false on an error. Absent: out is kept, and
+// an error only when required.
+bool read_names(YamlReader& r, const Field& f, const char* one, const char* many,
+                std::vector<std::string>& out, bool required, const char* needs) {
+  auto single = find_field(f.value, one);
+  auto list = find_field(f.value, many);
+  if (single && list) {
+    r.error(list->key, fmt::format("'apt' has both '{}' and '{}'", one, many),
+            fmt::format("give '{}' (a list) or '{}' (one name), not both", many, one));
+    return false;
+  }
+  if (single) {
+    auto value = r.non_empty_string(*single);
+    if (value) out = {*value};
+    return value.has_value();
+  }
+  if (!list) {
+    if (required) missing_key(r, f, many, needs);
+    return !required;
+  }
+  auto values = r.string_list(*list);
+  if (!values) return false;
+  bool empty_item =
+      std::any_of(values->begin(), values->end(), [](const std::string& v) { return v.empty(); });
+  if (values->empty() || empty_item) {
+    r.error(*list, fmt::format("'{}' must list at least one non-empty name", many));
+    return false;
+  }
+  out = std::move(*values);
+  return true;
+}
+
 std::optional<AptSource> read_apt(YamlReader& r, const Field& f) {
   ContextScope scope(r, "apt");
-  const char* needs = "apt needs 'suite' and 'package' ('repo' defaults to the Debian mirror)";
+  const char* needs =
+      "apt needs 'suites' (or 'suite') and 'package' ('repo' defaults to the Debian mirror)";
   if (!r.expect_map(f, needs)) return std::nullopt;
-  r.check_keys(f.value, {"repo", "suite", "package", "component", "arch"});
-  AptSource apt{debian_mirror(), "", "", "main", "amd64"};
+  r.check_keys(f.value, {"repo", "suite", "suites", "package", "component", "components", "arch",
+                         "version"});
+  AptSource apt{debian_mirror(), {}, "", {"main"}, "amd64", ""};
   bool ok = true;
   auto take = [&](const char* key, std::string& out, bool required) {
     auto field = find_field(f.value, key);
@@ -48,10 +82,11 @@ std::optional<AptSource> read_apt(YamlReader& r, const Field& f) {
     ok = ok && value.has_value();
   };
   take("repo", apt.repo, false);
-  take("suite", apt.suite, true);
+  ok = read_names(r, f, "suite", "suites", apt.suites, true, needs) && ok;
   take("package", apt.package, true);
-  take("component", apt.component, false);
+  ok = read_names(r, f, "component", "components", apt.components, false, needs) && ok;
   take("arch", apt.arch, false);
+  take("version", apt.version, false);
   auto arch = find_field(f.value, "arch");
   if (arch && ok && apt.arch != "amd64") {
     r.error(*arch, fmt::format("apt arch '{}' is not supported yet", apt.arch),

@@ -14,14 +14,16 @@ enum class Lane { kKernel, kCloudImage, kHost };
 const char* lane_name(Lane lane);                         // "kernel", "cloud-image", "host"
 std::optional<Lane> parse_lane(const std::string& name);  // inverse of lane_name
 
-// A kernel from an apt repository: Release → Packages.xz → newest `package` (meta packages are
-// followed to the versioned image package and the packages that carry its modules).
+// A kernel from an apt repository: each suite's Release → each component's Packages index →
+// the newest `package` across them all (meta packages are followed to the versioned image package
+// and the packages that carry its modules, Ubuntu's linux-modules-extra-* included).
 struct AptSource {
-  std::string repo;     // e.g. http://deb.debian.org/debian
-  std::string suite;    // e.g. bookworm
-  std::string package;  // e.g. linux-image-cloud-amd64
-  std::string component = "main";
+  std::string repo;                                // e.g. http://deb.debian.org/debian
+  std::vector<std::string> suites;                 // e.g. {jammy, jammy-updates}; newest wins
+  std::string package;                             // e.g. linux-image-cloud-amd64
+  std::vector<std::string> components = {"main"};  // e.g. {main, restricted}
   std::string arch = "amd64";
+  std::string version;  // a glob on the image package's version ("5.15.0-1*"); empty: newest
 };
 
 struct PackageUrlSource {
@@ -40,6 +42,7 @@ struct KernelSource {
   std::optional<PackageUrlSource> package;
   std::optional<LocalKernelSource> local;
   std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
+  // (several suites: "apt jammy,jammy-updates/linux-image-generic")
 };
 
 // A cloud image for the cloud-image lane: url + sha256, url + sha512, url + checksum_url (a

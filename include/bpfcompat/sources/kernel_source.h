@@ -28,8 +28,11 @@ struct ResolvedKernel {
   std::string version;  // package version of the image, e.g. 6.1.158-1
   std::vector<DebPackage> debs;
 };
-// Release (cached 6 h; its signature is not checked) → Packages.xz, verified against the SHA256
-// in Release → the newest `package`, meta packages followed. Unknown package: kInvalidInput.
+// For each suite: Release (cached 6 h; its signature is not checked) → each component's Packages
+// index, verified against the SHA256 in Release → the newest `package` across them all (or the
+// newest whose image version matches source.version), meta packages followed, Ubuntu's
+// linux-modules-extra-* included. A missing suite is DOWNLOAD_FAILED naming its Release URL; an
+// unknown package or a pin matching nothing is kInvalidInput with code KERNEL_UNAVAILABLE.
 Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource& source);
 
 struct PreparedKernel {

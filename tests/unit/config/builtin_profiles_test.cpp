@@ -64,9 +64,9 @@ TEST(BuiltinProfiles, DefaultMatrixHasDebian11To13RequiredAndUnstableOptional) {
     EXPECT_FALSE(e.profile.kernel.package.has_value());
     EXPECT_FALSE(e.profile.kernel.local.has_value());
     EXPECT_EQ(e.profile.kernel.apt->repo, "http://deb.debian.org/debian");
-    EXPECT_EQ(e.profile.kernel.apt->suite, want[i].suite);
+    EXPECT_EQ(e.profile.kernel.apt->suites, std::vector<std::string>{want[i].suite});
     EXPECT_EQ(e.profile.kernel.apt->package, "linux-image-cloud-amd64");
-    EXPECT_EQ(e.profile.kernel.apt->component, "main");
+    EXPECT_EQ(e.profile.kernel.apt->components, std::vector<std::string>{"main"});
     EXPECT_EQ(e.profile.kernel.apt->arch, "amd64");
   }
 }
@@ -92,7 +92,7 @@ TEST(BuiltinProfiles, FindsOnlyKnownIds) {
 
 TEST(KernelSource, DescribesEachKind) {
   KernelSource apt;
-  apt.apt = AptSource{"http://x", "bookworm", "linux-image-cloud-amd64"};
+  apt.apt = AptSource{"http://x", {"bookworm"}, "linux-image-cloud-amd64"};
   EXPECT_EQ(apt.describe(), "apt bookworm/linux-image-cloud-amd64");
   KernelSource package;
   package.package = PackageUrlSource{"https://x/k.deb", std::string(64, 'a')};

@@ -25,7 +25,7 @@ TEST(MatrixParser, ResolvesBuiltinIdsWithEntryOptionsAndOverrides) {
   EXPECT_EQ(m.entries[0].profile.id, "debian-11");
   EXPECT_TRUE(m.entries[0].required);
   EXPECT_FALSE(m.entries[0].timeout);
-  EXPECT_EQ(m.entries[0].profile.kernel.apt->suite, "bullseye");
+  EXPECT_EQ(m.entries[0].profile.kernel.apt->suites, std::vector<std::string>{"bullseye"});
   EXPECT_EQ(m.entries[0].profile.origin, "built-in");
 
   const MatrixEntry& e = m.entries[1];
@@ -37,7 +37,7 @@ TEST(MatrixParser, ResolvesBuiltinIdsWithEntryOptionsAndOverrides) {
   EXPECT_EQ(e.profile.cpus, 2);
   EXPECT_EQ(e.profile.kernel_cmdline, "lsm=lockdown,bpf");
   EXPECT_EQ(e.profile.modules, (std::vector<std::string>{"sch_ingress", "cls_bpf"}));
-  EXPECT_EQ(e.profile.kernel.apt->suite, "bookworm");
+  EXPECT_EQ(e.profile.kernel.apt->suites, std::vector<std::string>{"bookworm"});
 
   EXPECT_EQ(m.entries[2].profile.id, "debian-13");  // the '- debian-13' shorthand
   EXPECT_TRUE(m.entries[2].required);
@@ -56,15 +56,33 @@ TEST(MatrixParser, ReadsInlineAptSourceWithDefaults) {
   EXPECT_FALSE(p.kernel.package);
   EXPECT_FALSE(p.kernel.local);
   EXPECT_EQ(p.kernel.apt->repo, "http://mirror.example.org/debian");
-  EXPECT_EQ(p.kernel.apt->suite, "bookworm-backports");
+  EXPECT_EQ(p.kernel.apt->suites, std::vector<std::string>{"bookworm-backports"});
   EXPECT_EQ(p.kernel.apt->package, "linux-image-cloud-amd64");
   EXPECT_FALSE(m.entries[0].required);
   EXPECT_EQ(m.entries[0].timeout->count(), 600);
 
   const Profile& q = m.entries[1].profile;
   EXPECT_EQ(q.kernel.apt->repo, debian_mirror());
-  EXPECT_EQ(q.kernel.apt->component, "main");
+  EXPECT_EQ(q.kernel.apt->components, std::vector<std::string>{"main"});
   EXPECT_EQ(q.kernel.apt->arch, "amd64");
+}
+
+TEST(MatrixParser, ReadsUbuntuAptSourceWithSuitesComponentsAndPin) {
+  Matrix m = load_ok("good/ubuntu_apt.yaml");
+  ASSERT_EQ(m.entries.size(), 2u);
+  const auto& apt = m.entries[0].profile.kernel.apt;
+  ASSERT_TRUE(apt);
+  EXPECT_EQ(apt->suites, (std::vector<std::string>{"jammy", "jammy-updates", "jammy-security"}));
+  EXPECT_EQ(apt->components, (std::vector<std::string>{"main", "restricted"}));
+  EXPECT_EQ(apt->package, "linux-image-generic-hwe-22.04");
+  EXPECT_EQ(apt->version, "6.8.0-4*");
+  EXPECT_EQ(m.entries[0].profile.kernel.describe(),
+            "apt jammy,jammy-updates,jammy-security/linux-image-generic-hwe-22.04 6.8.0-4*");
+  const auto& one = m.entries[1].profile.kernel.apt;  // the one-suite spelling
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->suites, std::vector<std::string>{"jammy-updates"});
+  EXPECT_EQ(one->components, std::vector<std::string>{"main"});
+  EXPECT_EQ(one->version, "");
 }
 
 TEST(MatrixParser, ReadsPackageSourceAndLowercasesSha256) {
@@ -132,8 +150,9 @@ TEST(MatrixParser, ShippedExamplesLoad) {
 
   Matrix custom = load_ok("examples/custom.yaml");
   ASSERT_EQ(custom.entries.size(), 3u);
-  EXPECT_EQ(custom.entries[1].profile.kernel.apt->suite, "bookworm-backports");
-  EXPECT_EQ(custom.entries[2].profile.kernel.apt->suite, "trixie");
+  EXPECT_EQ(custom.entries[1].profile.kernel.apt->suites,
+            std::vector<std::string>{"bookworm-backports"});
+  EXPECT_EQ(custom.entries[2].profile.kernel.apt->suites, std::vector<std::string>{"trixie"});
   EXPECT_EQ(custom.entries[2].profile.kernel_cmdline, "lockdown=integrity");
 }
 

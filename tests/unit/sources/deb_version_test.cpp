@@ -1,6 +1,12 @@
 #include "deb_version.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+#include "bpfcompat/core/subprocess.h"
 
 namespace bpfcompat::sources {
 namespace {
@@ -41,6 +47,28 @@ TEST(DebVersion, ComparesLikeDpkg) {
   for (const auto& c : cases) {
     EXPECT_EQ(sign(compare_deb_versions(c.a, c.b)), c.expected) << c.a << " vs " << c.b;
     EXPECT_EQ(sign(compare_deb_versions(c.b, c.a)), -c.expected) << c.b << " vs " << c.a;
+  }
+}
+
+// Every ordered pair of these, compared by us and by `dpkg --compare-versions` (the reference),
+// including Ubuntu kernel versions (ABI.upload, meta packages' four-part versions, ~ backports).
+TEST(DebVersion, OrdersExactlyAsDpkgCompareVersions) {
+  const std::vector<std::string> versions = {
+      "6.8.0-49.49~22.04.1", "6.8.0-49.49",    "6.8.0-50.51~22.04.1", "6.8.0.49.49",
+      "5.15.0-1018.22",      "5.15.0-101.111", "5.15.0-1018.22+1",    "1:5.15.0-1",
+      "5.15.0~rc1-1",        "5.15.0a-1",      "5.15.0.0-1",          "6.1.0-30.30",
+      "6.1.0-10.10",         "6.1.176-1",      "6.1.176-1~deb11u1",   "6.1.176",
+  };
+  for (const auto& a : versions) {
+    for (const auto& b : versions) {
+      int dpkg = 0;
+      for (auto [op, value] : {std::pair{"lt", -1}, std::pair{"gt", 1}}) {
+        auto run = run_captured({"dpkg", "--compare-versions", a, op, b}, std::chrono::seconds(10));
+        ASSERT_TRUE(run) << run.error().describe();
+        if (run->status.code == 0) dpkg = value;
+      }
+      EXPECT_EQ(sign(compare_deb_versions(a, b)), dpkg) << a << " vs " << b;
+    }
   }
 }
 

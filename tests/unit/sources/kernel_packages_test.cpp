@@ -76,6 +76,48 @@ TEST(KernelPackages, PicksNewestOfSeveralStanzas) {
   EXPECT_EQ(k->debs.front().url, "http://r/pool/x_1.0-10.deb");
 }
 
+// Ubuntu's shape: a signed image, its modules, and modules-extra whose Depends offer both images.
+// jammy-updates and jammy-security carry the same version (two stanzas each).
+std::vector<AptPackage> signed_ubuntu_index() {
+  std::string sha(64, 'a');
+  auto pkg = [&](const char* name, const char* version, const char* depends) {
+    return AptPackage{name, version, depends, "", "", std::string("pool/") + name + ".deb", sha, 1};
+  };
+  std::vector<AptPackage> suite = {
+      pkg("linux-image-aws", "6.8.0.1018.19", "linux-image-6.8.0-1018-aws, linux-headers-aws"),
+      pkg("linux-image-6.8.0-1018-aws", "6.8.0-1018.19",
+          "linux-base, linux-modules-6.8.0-1018-aws (= 6.8.0-1018.19)"),
+      pkg("linux-image-unsigned-6.8.0-1018-aws", "6.8.0-1018.19",
+          "linux-base, linux-modules-6.8.0-1018-aws (= 6.8.0-1018.19)"),
+      pkg("linux-modules-6.8.0-1018-aws", "6.8.0-1018.19", ""),
+      pkg("linux-modules-extra-6.8.0-1018-aws", "6.8.0-1018.19",
+          "linux-modules-6.8.0-1018-aws, linux-image-6.8.0-1018-aws | "
+          "linux-image-unsigned-6.8.0-1018-aws"),
+  };
+  std::vector<AptPackage> index = suite;
+  index.insert(index.end(), suite.begin(), suite.end());
+  return index;
+}
+
+TEST(KernelPackages, FollowsUbuntuMetaToSignedImageModulesAndExtraOnly) {
+  auto k = resolve_kernel_packages(signed_ubuntu_index(), "linux-image-aws", "http://r");
+  ASSERT_TRUE(k) << k.error().message;
+  EXPECT_EQ(k->version, "6.8.0-1018.19");
+  EXPECT_EQ(names(*k),
+            (std::vector<std::string>{"linux-image-6.8.0-1018-aws", "linux-modules-6.8.0-1018-aws",
+                                      "linux-modules-extra-6.8.0-1018-aws"}));
+}
+
+TEST(KernelPackages, PinErrorListsEachVersionOnce) {
+  auto k = resolve_kernel_packages(signed_ubuntu_index(),
+                                   KernelQuery{"linux-image-aws", "http://r", "5.*", "jammy"});
+  ASSERT_FALSE(k);
+  EXPECT_EQ(k.error().code, "KERNEL_UNAVAILABLE");
+  const std::string& m = k.error().message;
+  EXPECT_NE(m.find("there are: linux-image-6.8.0-1018-aws 6.8.0-1018.19"), std::string::npos) << m;
+  EXPECT_EQ(m.find("6.8.0-1018.19", m.find("6.8.0-1018.19") + 1), std::string::npos) << m;
+}
+
 TEST(KernelPackages, UnknownPackageIsInvalidInput) {
   auto k = resolve_kernel_packages(index_of("bookworm"), "linux-image-nope", kRepo);
   ASSERT_FALSE(k);
