@@ -19,8 +19,17 @@ const char* btf_external_path(void) {
   return external;
 }
 
-/* Is `word` one of the space-separated words of the kernel command line? */
-static int cmdline_has(const char* word) {
+int btf_cmdline_hides(const char* cmdline) {
+  size_t wl = strlen(HIDE_BTF_WORD);
+  for (const char* p = cmdline; (p = strstr(p, HIDE_BTF_WORD)) != NULL; p += wl) {
+    int starts = p == cmdline || p[-1] == ' ';
+    int ends = p[wl] == '\0' || p[wl] == ' ' || p[wl] == '\n';
+    if (starts && ends) return 1;
+  }
+  return 0;
+}
+
+static int cmdline_asks_to_hide(void) {
   char buf[4096];
   int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
@@ -28,17 +37,11 @@ static int cmdline_has(const char* word) {
   close(fd);
   if (n <= 0) return 0;
   buf[n] = '\0';
-  size_t wl = strlen(word);
-  for (char* p = buf; (p = strstr(p, word)) != NULL; p += wl) {
-    int starts = p == buf || p[-1] == ' ';
-    int ends = p[wl] == '\0' || p[wl] == ' ' || p[wl] == '\n';
-    if (starts && ends) return 1;
-  }
-  return 0;
+  return btf_cmdline_hides(buf);
 }
 
 int btf_hide_if_asked(void) {
-  if (!cmdline_has(HIDE_BTF_WORD)) return 0;
+  if (!cmdline_asks_to_hide()) return 0;
   /* /sys/kernel/btf exists only on kernels with BTF; without it there is nothing to hide. */
   if (access("/sys/kernel/btf", F_OK) != 0) return 1;
   if (mount("tmpfs", "/sys/kernel/btf", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k") != 0)

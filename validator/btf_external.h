@@ -7,6 +7,9 @@
 void btf_external_set(const char* path);
 const char* btf_external_path(void);
 
+/* Does this kernel command line have the word `bpfcompat.hide_btf=1`? Pure. */
+int btf_cmdline_hides(const char* cmdline);
+
 /* When /proc/cmdline has the word `bpfcompat.hide_btf=1`: mounts an empty tmpfs over
  * /sys/kernel/btf, so that libbpf and the hello record see a kernel without BTF. PID 1 only (a
  * disposable guest). Returns 1 when hidden, 0 when not asked, -errno when the mount failed. */
