@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/core/temp_dir.h"
+#include "cloud_fixture.h"
 #include "report_json.h"
 #include "support/run_bpfcompat.h"
 
@@ -25,6 +26,13 @@ constexpr const char* kHidden =
     "  - id: debian-12-hidden-btf\n"
     "    kernel: {apt: {suite: bookworm, package: linux-image-cloud-amd64}}\n"
     "    kernel_cmdline: bpfcompat.hide_btf=1\n";
+
+// The raw BTF of a bzImage, as btfhub ships it; "" when the fixture script fails.
+std::string extract_btf(const std::string& vmlinuz, const std::string& out) {
+  std::string cmd = std::string(BPFCOMPAT_SOURCE_DIR) + "/tests/fixtures/extract-vmlinux-btf '" +
+                    vmlinuz + "' '" + out + "'";
+  return std::system(cmd.c_str()) == 0 ? out : std::string();
+}
 
 // The -kernel argument of a boot's recorded QEMU command line.
 std::string kernel_of(const json& target) {
@@ -70,10 +78,8 @@ TEST(ExternalBtf, HiddenKernelBtfFailsMissingBtfAndExternalBtfMakesItPass) {
   // The hidden kernel's own BTF, taken from the bzImage it booted.
   std::string vmlinuz = kernel_of(*hidden);
   ASSERT_FALSE(vmlinuz.empty()) << hidden->dump(2);
-  std::string btf = dir + "/vmlinux.btf";
-  std::string extract = std::string(BPFCOMPAT_SOURCE_DIR) +
-                        "/tests/fixtures/extract-vmlinux-btf '" + vmlinuz + "' '" + btf + "'";
-  ASSERT_EQ(std::system(extract.c_str()), 0) << extract;
+  std::string btf = extract_btf(vmlinuz, dir + "/vmlinux.btf");
+  ASSERT_FALSE(btf.empty()) << "tests/fixtures/extract-vmlinux-btf " << vmlinuz;
 
   // Boot 3: hidden again, with the external BTF: the normal verdict.
   json second = run_test(
@@ -85,6 +91,31 @@ TEST(ExternalBtf, HiddenKernelBtfFailsMissingBtfAndExternalBtfMakesItPass) {
   EXPECT_EQ((*external)["classification_code"], (*normal)["classification_code"])
       << external->dump(2);
   EXPECT_EQ((*external)["programs"].size(), (*normal)["programs"].size()) << external->dump(2);
+}
+
+// The cloud-image lane copies the file in over SFTP and passes --btf: the fixture's kernel (which
+// has BTF; the hide knob is the kernel lane's) with its own BTF handed in passes, and the
+// validator says it used the copy.
+TEST(ExternalBtfCloud, TheFileIsCopiedInAndHandedToTheValidator) {
+  auto fixture = testing::cloud_fixture();
+  if (!fixture.why_missing.empty()) GTEST_SKIP() << fixture.why_missing;
+  auto d = TempDir::create("e2e-external-btf-cloud");
+  ASSERT_TRUE(d);
+  std::string dir = d->path();
+  std::string btf = extract_btf(fixture.kernel, dir + "/vmlinux.btf");
+  ASSERT_FALSE(btf.empty()) << "tests/fixtures/extract-vmlinux-btf " << fixture.kernel;
+  json report = run_test(dir, "cloud",
+                         "profiles:\n" + testing::fixture_profile(fixture, "fixture-btf",
+                                                                  "    btf: {path: " + btf + "}\n"),
+                         0);
+  const json* t = testing::target(report, "fixture-btf", kObject);
+  ASSERT_TRUE(t) << report.dump(2);
+  EXPECT_EQ((*t)["status"], "pass") << t->dump(2);
+  std::ifstream results(testing::str((*t)["evidence_files"], "validator_output"));
+  std::string hello;
+  std::getline(results, hello);
+  EXPECT_NE(hello.find(R"("btf_custom_path":"/tmp/bpfcompat-vmlinux.btf")"), std::string::npos)
+      << hello;
 }
 
 }  // namespace
