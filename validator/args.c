@@ -51,6 +51,9 @@ int args_parse(struct args* a, int argc, char** argv, char* err, int errlen) {
         return -1;
       }
       a->artifacts[a->n_artifacts++] = (struct artifact_arg){NULL, argv[++i], 1};
+    } else if (!strcmp(s, "--btf")) {
+      if (need_value(i, argc, s, err, errlen)) return -1;
+      a->btf = argv[++i];
     } else if (!strcmp(s, "--poweroff")) {
       a->poweroff = 1;
     } else if (!strcmp(s, "--no-btf-cache")) {

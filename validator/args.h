@@ -17,6 +17,7 @@ struct args {
   int case_timeout_sec;
   int poweroff;
   int no_btf_cache; /* debugging/benchmarks: let libbpf parse vmlinux BTF each time */
+  const char* btf;  /* --btf: external vmlinux BTF (btf_custom_path), NULL: none */
   int n_modules;
   const char* modules[ARGS_MAX_ITEMS];
   int n_artifacts; /* artifacts and case plans, in the order given */

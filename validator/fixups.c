@@ -11,6 +11,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "btf_external.h"
+
 #define ARROW " \xe2\x86\x92 " /* " → " */
 
 static struct case_fixups* current;
@@ -154,7 +156,8 @@ static void apply_prog_type(struct case_fixups* f, struct bpf_object* obj, int i
 }
 
 struct bpf_object* fixups_open(const char* path) {
-  struct bpf_object* obj = bpf_object__open_file(path, NULL);
+  LIBBPF_OPTS(bpf_object_open_opts, opts, .btf_custom_path = btf_external_path());
+  struct bpf_object* obj = bpf_object__open_file(path, &opts);
   struct case_fixups* f = current;
   if (!obj || !f) return obj;
   int record = f->n_opens++ == 0;

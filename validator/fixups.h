@@ -33,9 +33,9 @@ void fixups_begin(struct case_fixups* f, const struct case_plan* plan);
 /* Closes the inner map templates; fixups_open no longer applies anything. */
 void fixups_end(struct case_fixups* f);
 
-/* bpf_object__open_file plus the current fixups (programs disabled by a variant group are not
- * autoloaded). The case's first open records the map, program type and companion results.
- * NULL with errno set when libbpf cannot open the file. */
+/* bpf_object__open_file (with the --btf file as btf_custom_path) plus the current fixups (programs
+ * disabled by a variant group are not autoloaded). The case's first open records the map, program
+ * type and companion results. NULL with errno set when libbpf cannot open the file. */
 struct bpf_object* fixups_open(const char* path);
 
 /* The group that disabled program `prog`, or NULL. */

@@ -12,6 +12,7 @@
 #include "args.h"
 #include "artifact.h"
 #include "btf_cache.h"
+#include "btf_external.h"
 #include "clock.h"
 #include "json.h"
 #include "libbpf_warm.h"
@@ -51,7 +52,8 @@ static int open_out(const char* path, int pid1) {
   return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 }
 
-static void write_hello(int fd, const struct args* a, const struct kernel_facts* kf) {
+static void write_hello(int fd, const struct args* a, const struct kernel_facts* kf,
+                        int btf_hidden) {
   struct jw w;
   jw_init(&w);
   jw_obj_begin(&w, NULL);
@@ -60,6 +62,8 @@ static void write_hello(int fd, const struct args* a, const struct kernel_facts*
   jw_str(&w, "validator", BPFCOMPAT_VALIDATOR_VERSION);
   jw_str(&w, "libbpf", libbpf_version());
   probe_write(&w, kf);
+  jw_bool(&w, "btf_hidden", btf_hidden);
+  jw_str(&w, "btf_custom_path", a->btf ? a->btf : "");
   jw_arr_begin(&w, "modules");
   load_modules(&w, a->modules, a->n_modules);
   jw_arr_end(&w);
@@ -150,7 +154,7 @@ int main(int argc, char** argv) {
     fprintf(stderr,
             "bpfcompat-validator: %s\n"
             "usage: bpfcompat-validator [--out PATH] [--mode load_only|load_attach]"
-            " [--case-timeout SEC] [--module PATH]... [--poweroff]"
+            " [--case-timeout SEC] [--module PATH]... [--btf PATH] [--poweroff]"
             " [NAME=PATH | --case PLAN]...\n",
             err);
     return 64;
@@ -167,8 +171,11 @@ int main(int argc, char** argv) {
     out = STDERR_FILENO; /* the console: better than nothing */
   }
 
+  /* The test knob acts before anything looks at the kernel's BTF. */
+  int btf_hidden = pid1 && btf_hide_if_asked() == 1;
+  btf_external_set(a.btf);
   probe_kernel(&kf);
-  write_hello(out, &a, &kf);
+  write_hello(out, &a, &kf, btf_hidden);
   if (bad) {
     write_error(out, err);
     a.n_artifacts = 0;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
+#include "bpfcompat/sources/btf_source.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
@@ -41,10 +42,11 @@ Result<std::vector<std::string>> modules_for_targets(const TargetContext& ctx,
 
 Result<vm::InitramfsSpec> initramfs_spec(const TargetContext& ctx,
                                          const sources::PreparedKernel& kernel,
-                                         const std::string& work_dir) {
+                                         const std::string& btf, const std::string& work_dir) {
   vm::InitramfsSpec spec;
   spec.validator = ctx.validator_path;
   spec.args = validator_args(ctx);
+  add_external_btf(btf, "/bpfcompat/vmlinux.btf", spec.files, spec.args);
   std::vector<std::string> wanted = default_kernel_modules();
   for (const auto& m : ctx.entry->profile.modules) wanted.push_back(m);
   if (!kernel.modules_root.empty()) {
@@ -119,6 +121,9 @@ class KernelLane : public Lane {
     auto kernel = sources::prepare_kernel(*ctx_.cache, ctx_.entry->profile);
     if (!kernel) return with_fallback_code(std::move(kernel).error(), "KERNEL_UNAVAILABLE");
     kernel_ = std::move(*kernel);
+    auto btf = sources::prepare_btf(*ctx_.cache, ctx_.entry->profile);
+    if (!btf) return with_fallback_code(std::move(btf).error(), "BTF_UNAVAILABLE");
+    btf_ = std::move(*btf);
     out.set_kernel(*kernel_);
     return kernel_->package_version.empty()
                ? kernel_->release
@@ -129,7 +134,7 @@ class KernelLane : public Lane {
 
   Result<void> stage(TargetAssembly& out) override {
     auto t0 = Clock::now();
-    auto spec = initramfs_spec(ctx_, *kernel_, work_dir_);
+    auto spec = initramfs_spec(ctx_, *kernel_, btf_, work_dir_);
     initrd_ = work_dir_ + "/initramfs.cpio";
     Result<void> built = spec ? vm::build_initramfs(*spec, initrd_) : Result<void>(spec.error());
     if (!built) return with_fallback_code(std::move(built).error(), "INITRAMFS_FAILED");
@@ -162,6 +167,7 @@ class KernelLane : public Lane {
   const TargetContext& ctx_;
   std::string work_dir_;
   std::optional<sources::PreparedKernel> kernel_;
+  std::string btf_;  // the profile's external BTF on the host, or ""
   std::string initrd_;
 };
 

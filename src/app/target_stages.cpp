@@ -27,4 +27,11 @@ std::vector<std::string> validator_args(const TargetContext& ctx) {
   return {"--case-timeout", std::to_string(case_timeout_sec(ctx))};
 }
 
+void add_external_btf(const std::string& host_path, const std::string& guest_path,
+                      std::vector<vm::GuestFile>& files, std::vector<std::string>& args) {
+  if (host_path.empty()) return;
+  files.push_back({guest_path, host_path, 0644});
+  args.insert(args.end(), {"--btf", guest_path});
+}
+
 }  // namespace bpfcompat::app

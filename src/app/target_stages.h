@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bpfcompat/app/events.h"
+#include "bpfcompat/vm/guest_file.h"
 #include "target_context.h"
 
 namespace bpfcompat::app {
@@ -21,5 +22,9 @@ void emit(const TargetContext& ctx, EventKind kind, std::string message);
 long case_timeout_sec(const TargetContext& ctx);
 // `--case-timeout N` (the cases' own `--case PATH` arguments follow).
 std::vector<std::string> validator_args(const TargetContext& ctx);
+// With a profile's external BTF (`btf:`, host path; nothing when empty): the file at guest_path
+// and `--btf guest_path`, so that libbpf opens every object with it as btf_custom_path.
+void add_external_btf(const std::string& host_path, const std::string& guest_path,
+                      std::vector<vm::GuestFile>& files, std::vector<std::string>& args);
 
 }  // namespace bpfcompat::app

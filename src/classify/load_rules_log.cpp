@@ -33,6 +33,26 @@ std::string btf_missing_line(std::string_view log) {
   return "";
 }
 
+std::string missing_btf_fix(bool hidden) {
+  return std::string(hidden
+                         ? "The kernel's BTF is hidden by the bpfcompat.hide_btf=1 test knob, as "
+                           "on a kernel built without CONFIG_DEBUG_INFO_BTF. "
+                         : "The kernel was built without CONFIG_DEBUG_INFO_BTF. ") +
+         "Give the profile this kernel's "
+         "vmlinux BTF from BTFHub (https://github.com/aquasecurity/btfhub-archive): "
+         "`btf: {path: FILE.btf}` or `btf: {url: URL, sha256: HEX}`; bpfcompat hands it to libbpf "
+         "as bpf_object_open_opts.btf_custom_path, and your loader must do the same on this "
+         "kernel. "
+         "Or ship a build that does not use CO-RE or BTF-based program types.";
+}
+
+std::string missing_btf_with_external_fix() {
+  return "External BTF (the profile's btf:, libbpf's btf_custom_path) serves CO-RE relocations "
+         "only. This object also needs the running kernel's own BTF (fentry/fexit, tp_btf, lsm, "
+         "struct_ops, iterators, typed __ksym or kfuncs), which a kernel without "
+         "CONFIG_DEBUG_INFO_BTF cannot give: use kprobes or tracepoints with CO-RE on it.";
+}
+
 }  // namespace
 
 std::optional<Verdict> rule_missing_btf(const LoadFacts& f) {
@@ -41,14 +61,14 @@ std::optional<Verdict> rule_missing_btf(const LoadFacts& f) {
   bool no_btf = f.guest != nullptr && !f.guest->btf_vmlinux;
   if (line.empty() && no_btf && f.artifact->btf_ext) line = core_line(log);
   if (line.empty()) return std::nullopt;
+  bool external = f.guest != nullptr && !f.guest->btf_custom_path.empty();
+  bool hidden = f.guest != nullptr && f.guest->btf_hidden;
   return make_verdict(
       Status::kFail, "MISSING_BTF", no_btf ? Confidence::kHigh : Confidence::kMedium,
-      fmt::format("{} has no kernel BTF (/sys/kernel/btf/vmlinux), which this object needs",
-                  kernel_label(f.guest)),
-      line,
-      "The kernel was built without CONFIG_DEBUG_INFO_BTF. Ship a BTF file for it (e.g. from "
-      "BTFHub, passed as bpf_object_open_opts.btf_custom_path) or a build that does not use "
-      "CO-RE or BTF-based program types.");
+      fmt::format("{} has no kernel BTF (/sys/kernel/btf/vmlinux{}), which this object needs{}",
+                  kernel_label(f.guest), hidden ? ", hidden by bpfcompat.hide_btf=1" : "",
+                  external ? " beyond the CO-RE relocations the profile's btf: file serves" : ""),
+      line, external ? missing_btf_with_external_fix() : missing_btf_fix(hidden));
 }
 
 std::optional<Verdict> rule_core_relocation(const LoadFacts& f) {

@@ -128,7 +128,7 @@ bool is_valid_profile_id(const std::string& id) {
 const std::vector<std::string>& profile_keys() {
   static const std::vector<std::string> keys = {
       "id",      "distro",    "version", "lane", "kernel",   "image", "kernel_cmdline",
-      "modules", "memory_mb", "cpus",    "arch", "ssh_user", "boot"};
+      "modules", "memory_mb", "cpus",    "arch", "ssh_user", "boot",  "btf"};
   return keys;
 }
 
@@ -161,6 +161,7 @@ void read_profile_tunables(YamlReader& r, const YAML::Node& node, Profile& p) {
     p.memory_mb = r.positive_int(*f, kMaxMemoryMb).value_or(0);
   if (auto f = find_field(node, "cpus")) p.cpus = r.positive_int(*f, kMaxCpus).value_or(0);
   if (auto f = find_field(node, "arch")) read_arch(r, *f, p);
+  if (auto f = find_field(node, "btf")) p.btf = read_btf_source(r, *f);
   if (auto f = find_field(node, "boot")) {
     if (p.lane != Lane::kCloudImage) {
       r.error(f->key, fmt::format("'boot' applies to the cloud-image lane only; this profile's "

@@ -13,6 +13,8 @@ namespace bpfcompat::config {
 std::optional<KernelSource> read_kernel_source(YamlReader& reader, const Field& kernel);
 // image: {url|source_url, sha256 | checksum_url, format} | {local|local_path|path, format}
 std::optional<ImageSource> read_image_source(YamlReader& reader, const Field& image);
+// btf: {path} | {url, sha256} (btf_parser.cpp)
+std::optional<BtfSource> read_btf_source(YamlReader& reader, const Field& btf);
 // boot: {kernel, initrd, cmdline} (local files)
 std::optional<DirectBoot> read_direct_boot(YamlReader& reader, const Field& boot);
 

@@ -25,6 +25,8 @@ GuestFacts parse_hello(const Json& j) {
   g.kernel_version = get_string(kernel, "version");
   g.machine = get_string(kernel, "machine");
   g.btf_vmlinux = get_bool(j, "btf_vmlinux", false);
+  g.btf_hidden = get_bool(j, "btf_hidden", false);
+  g.btf_custom_path = get_string(j, "btf_custom_path");
   g.lockdown = get_string(j, "lockdown");
   g.unprivileged_bpf_disabled = get_int32(j, "unprivileged_bpf_disabled", -1);
   g.lsm = get_string(j, "lsm");

@@ -65,6 +65,15 @@ struct DirectBoot {
   std::string cmdline;  // e.g. "root=LABEL=cloudroot ro console=ttyS0"
 };
 
+// External vmlinux BTF for a kernel built without CONFIG_DEBUG_INFO_BTF (a btfhub-style raw
+// `.btf` file), handed to libbpf as btf_custom_path: a local file, or a url with its sha256.
+struct BtfSource {
+  std::string path;              // absolute; set for a local file
+  std::string url;               // set for a download, with sha256
+  std::string sha256;            // lowercase hex
+  std::string describe() const;  // "local /x/vmlinux.btf" or the url
+};
+
 // The login user of a distro's cloud images ("debian", "ubuntu", "ec2-user"...), or empty.
 std::string default_ssh_user(const std::string& distro);
 
@@ -83,6 +92,7 @@ struct Profile {
   std::optional<ImageSource> image;  // cloud-image lane only
   std::string ssh_user;              // cloud-image lane only; the distro's default if not given
   std::optional<DirectBoot> boot;    // cloud-image lane only
+  std::optional<BtfSource> btf;      // external vmlinux BTF, for kernels without their own
 };
 
 struct MatrixEntry {

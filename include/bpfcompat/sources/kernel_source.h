@@ -52,8 +52,8 @@ struct KernelModule {
   std::string path;  // uncompressed .ko on the host
 };
 // Finds the named modules and their dependencies (from each module's .modinfo `depends=`) in
-// the kernel's module tree, in load order, decompressing .ko.xz/.ko.zst into out_dir. Names that
-// are not modules of this kernel (built in, or absent) are left out, not errors.
+// the kernel's module tree, in load order, decompressing .ko.xz/.ko.zst/.ko.gz into out_dir. Names
+// that are not modules of this kernel (built in, or absent) are left out, not errors.
 Result<std::vector<KernelModule>> resolve_modules(const PreparedKernel& kernel,
                                                   const std::vector<std::string>& names,
                                                   const std::string& out_dir);

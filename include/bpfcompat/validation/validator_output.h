@@ -26,6 +26,8 @@ struct GuestFacts {
   std::string kernel_version;
   std::string machine;
   bool btf_vmlinux = false;
+  bool btf_hidden = false;      // the bpfcompat.hide_btf=1 test knob hid the kernel's BTF
+  std::string btf_custom_path;  // --btf: external vmlinux BTF handed to libbpf, "" none
   std::string lockdown;
   int unprivileged_bpf_disabled = -1;
   std::string lsm;

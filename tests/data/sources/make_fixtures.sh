@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the binary fixtures of the sources unit tests (run from this directory):
-#   modules/9.9.9-test/...   tiny ELF "modules" whose .modinfo carries depends= (some .xz/.zst),
+#   modules/9.9.9-test/...   tiny ELF "modules" whose .modinfo carries depends= (some .xz/.zst/.gz),
 #                            some defining functions (.symtab), and the kernel's System.map
 #   kernel-boot_1.0-1_amd64.deb    boot/vmlinuz-9.9.9-test + usr/lib/modules/9.9.9-test/..., data.tar.xz
 #   kernel-split_1.0-1_amd64.deb   usr/lib/modules/9.9.9-test/vmlinuz (Debian 14 layout), data.tar.zst
@@ -48,6 +48,7 @@ module a_mod "b_mod,c_mod" "$work/a-mod.ko" a_mod_open a_mod_static_helper &&
   zstd -q -c "$work/a-mod.ko" > "$m/lib/a-mod.ko.zst"
 module b_mod "c_mod" "$work/b_mod.ko" && xz -c "$work/b_mod.ko" > "$m/lib/b_mod.ko.xz"
 module c_mod "" "$m/lib/c-mod.ko" shared_with_vmlinux
+module d_mod "b_mod" "$work/d-mod.ko" d_mod_probe && gzip -n -c "$work/d-mod.ko" > "$m/lib/d-mod.ko.gz"
 # vmlinux's text symbols: shared_with_vmlinux is in vmlinux too (vmlinux wins)
 printf 'ffffffff81000000 T _stext\nffffffff81000100 t shared_with_vmlinux\nffffffff81000200 T vfs_read\n' \
   > modules/9.9.9-test/System.map

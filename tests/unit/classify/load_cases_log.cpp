@@ -50,6 +50,39 @@ std::vector<LoadCase> log_load_cases() {
                      "has no kernel BTF", "BTFHub"});
   }
   {
+    // The fix names btfhub's archive and the profile's btf: field.
+    auto p = failed_load(tracepoint(), 3, "", "libbpf: failed to find valid kernel BTF\n");
+    cases.push_back({"no_kernel_btf_fix_names_btfhub_archive", artifact("core.bpf.o", {p}),
+                     guest("4.14.355-275.570.amzn2.x86_64", "none", false), "MISSING_BTF",
+                     Confidence::kHigh, "libbpf: failed to find valid kernel BTF",
+                     "has no kernel BTF", "https://github.com/aquasecurity/btfhub-archive"});
+    cases.push_back({"no_kernel_btf_fix_names_profile_field", artifact("core.bpf.o", {p}),
+                     guest("4.18.0-80.el8.x86_64", "none", false), "MISSING_BTF", Confidence::kHigh,
+                     "libbpf: failed to find valid kernel BTF", "has no kernel BTF",
+                     "`btf: {path: FILE.btf}`"});
+  }
+  {
+    // Hidden by the test knob: the reason says so.
+    auto p = failed_load(tracepoint(), 3, "", "libbpf: failed to find valid kernel BTF\n");
+    auto g = guest("6.1.0-41-cloud-amd64", "none", false);
+    g.btf_hidden = true;
+    cases.push_back({"hidden_kernel_btf", artifact("core.bpf.o", {p}), g, "MISSING_BTF",
+                     Confidence::kHigh, "libbpf: failed to find valid kernel BTF",
+                     "hidden by bpfcompat.hide_btf=1",
+                     "hidden by the bpfcompat.hide_btf=1 test knob"});
+  }
+  {
+    // External BTF was given, but fentry needs the kernel's own BTF: the fix says why btf: is
+    // not enough.
+    auto p = failed_load(program("entry", "fentry/do_unlinkat", 26, "tracing"), 3, "",
+                         "libbpf: failed to find valid kernel BTF\n");
+    auto g = guest("4.18.0-147.el8.x86_64", "none", false);
+    g.btf_custom_path = "/bpfcompat/vmlinux.btf";
+    cases.push_back({"external_btf_cannot_serve_fentry", artifact("fentry.bpf.o", {p}), g,
+                     "MISSING_BTF", Confidence::kHigh, "libbpf: failed to find valid kernel BTF",
+                     "beyond the CO-RE relocations", "serves CO-RE relocations only"});
+  }
+  {
     auto p =
         failed_load(program("unlinkat_entry", "fentry/do_unlinkat", 26, "tracing"), 3, "",
                     "libbpf: prog 'unlinkat_entry': failed to find kernel BTF type ID of "

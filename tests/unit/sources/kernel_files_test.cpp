@@ -10,6 +10,7 @@
 #include "bpfcompat/sources/kernel_source.h"
 #include "kernel_tree.h"
 #include "modinfo.h"
+#include "module_files.h"
 
 namespace bpfcompat::sources {
 namespace {
@@ -54,21 +55,36 @@ TEST(KernelTree, FindsKernelInEitherLayout) {
   EXPECT_FALSE(find_kernel_in_tree(empty.path()));
 }
 
-TEST(Decompress, ReadsXzZstdAndPlainFiles) {
-  auto xz = decompress_file(kModules + "/kernel/lib/b_mod.ko.xz", 1 << 20);
-  auto zst = decompress_file(kModules + "/kernel/lib/a-mod.ko.zst", 1 << 20);
+TEST(Decompress, ReadsXzZstdGzipAndPlainFiles) {
+  for (const char* file : {"b_mod.ko.xz", "a-mod.ko.zst", "d-mod.ko.gz"}) {
+    auto image = decompress_file(kModules + "/kernel/lib/" + file, 1 << 20);
+    ASSERT_TRUE(image) << file;
+    EXPECT_EQ(image->substr(0, 4),
+              "\x7f"
+              "ELF")
+        << file;
+  }
   auto plain = decompress_file(kModules + "/kernel/lib/c-mod.ko", 1 << 20);
-  ASSERT_TRUE(xz);
-  ASSERT_TRUE(zst);
   ASSERT_TRUE(plain);
-  EXPECT_EQ(xz->substr(0, 4),
-            "\x7f"
-            "ELF");
-  EXPECT_EQ(zst->substr(0, 4),
-            "\x7f"
-            "ELF");
   EXPECT_EQ(*plain, *read_file(kModules + "/kernel/lib/c-mod.ko"));
   EXPECT_FALSE(decompress_file(kModules + "/kernel/lib/b_mod.ko.xz", 10));
+  EXPECT_FALSE(decompress_file(kModules + "/kernel/lib/d-mod.ko.gz", 10));
+}
+
+TEST(ModuleFiles, NamesEveryCompressionForm) {
+  EXPECT_EQ(module_stem("d-mod.ko.gz"), "d-mod");
+  EXPECT_EQ(module_stem("a-mod.ko.zst"), "a-mod");
+  EXPECT_EQ(module_stem("b_mod.ko.xz"), "b_mod");
+  EXPECT_EQ(module_stem("c-mod.ko"), "c-mod");
+  EXPECT_EQ(module_stem("c-mod.ko.bz2"), "");
+  EXPECT_EQ(module_stem("System.map"), "");
+  auto files = module_files(kModules);
+  EXPECT_EQ(files.at("d_mod"), kModules + "/kernel/lib/d-mod.ko.gz");
+  auto image = read_module_image(files.at("d_mod"));
+  ASSERT_TRUE(image) << image.error().describe();
+  auto deps = modinfo_depends(*image, "d-mod");
+  ASSERT_TRUE(deps);
+  EXPECT_EQ(*deps, (std::vector<std::string>{"b_mod"}));
 }
 
 TEST(Modinfo, ReadsDependsList) {
@@ -107,6 +123,21 @@ TEST(ResolveModules, OrdersDependenciesFirstWithoutDuplicates) {
   }
 }
 
+TEST(ResolveModules, DecompressesAGzipModuleAndItsXzDependency) {
+  TempDir out = temp_dir();
+  PreparedKernel kernel;
+  kernel.modules_root = kModules;
+  auto mods = resolve_modules(kernel, {"d_mod"}, out.path());
+  ASSERT_TRUE(mods) << mods.error().describe();
+  EXPECT_EQ(names(*mods), (std::vector<std::string>{"c-mod", "b_mod", "d-mod"}));
+  auto gz = read_file(out.path() + "/d-mod.ko");
+  ASSERT_TRUE(gz);
+  EXPECT_EQ(*gz, *read_module_image(kModules + "/kernel/lib/d-mod.ko.gz"));
+  EXPECT_EQ(gz->substr(0, 4),
+            "\x7f"
+            "ELF");
+}
+
 TEST(ResolveModules, KernelWithoutModuleTreeYieldsNothing) {
   TempDir out = temp_dir();
   auto mods = resolve_modules(PreparedKernel{}, {"sch_ingress"}, out.path());
@@ -138,6 +169,10 @@ TEST(ModulesDefining, FindsTheModuleOfAFunctionVmlinuxLacks) {
   // The index is the cache's: the kernel's tree is left as it was.
   EXPECT_FALSE(fs::exists(kernel.modules_root + "/bpfcompat-module-functions.txt"));
   EXPECT_TRUE(fs::exists(dir.path() + "/cache/module-index"));
+  // every compression form is indexed: a plain .ko, .ko.zst (above) and .ko.gz
+  auto gz = modules_defining(cache, kernel, {"d_mod_probe"});
+  ASSERT_TRUE(gz) << gz.error().describe();
+  EXPECT_EQ(*gz, (std::map<std::string, std::string>{{"d_mod_probe", "d_mod"}}));
 }
 
 TEST(ModulesDefining, WithoutSystemMapEveryModuleFunctionCountsAndTheIndexIsReused) {

@@ -168,6 +168,18 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param_info.param.name);
     });
 
+TEST(ValidatorOutput, ReadsHiddenAndExternalBtf) {
+  auto run = parse_validator_output(
+      R"({"type":"hello","protocol":1,"btf_vmlinux":false,"btf_hidden":true,)"
+      R"("btf_custom_path":"/bpfcompat/vmlinux.btf"})"
+      "\n");
+  ASSERT_TRUE(run);
+  ASSERT_TRUE(run->hello);
+  EXPECT_FALSE(run->hello->btf_vmlinux);
+  EXPECT_TRUE(run->hello->btf_hidden);
+  EXPECT_EQ(run->hello->btf_custom_path, "/bpfcompat/vmlinux.btf");
+}
+
 TEST(ValidatorOutput, MissingOptionalFieldsGetDefaults) {
   auto run = parse_validator_output(
       R"({"type":"hello","protocol":1})"
@@ -179,6 +191,8 @@ TEST(ValidatorOutput, MissingOptionalFieldsGetDefaults) {
   EXPECT_EQ(run->hello->unprivileged_bpf_disabled, -1);
   EXPECT_EQ(run->hello->uptime_ms, -1);
   EXPECT_FALSE(run->hello->btf_vmlinux);
+  EXPECT_FALSE(run->hello->btf_hidden);
+  EXPECT_EQ(run->hello->btf_custom_path, "");
   const ArtifactResult& a = run->artifacts.at(0);
   EXPECT_EQ(a.status, "done");
   EXPECT_TRUE(a.open_ok);
