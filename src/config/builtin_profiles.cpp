@@ -42,9 +42,19 @@ std::optional<Lane> parse_lane(const std::string& name) {
 
 std::string KernelSource::describe() const {
   if (apt) return fmt::format("apt {}/{}", apt->suite, apt->package);
+  if (rpm) {
+    std::string pin = rpm->version.empty() ? "" : fmt::format(" {}", rpm->version);
+    return fmt::format("rpm {}{} from {}", rpm->package, pin, rpm->where());
+  }
   if (package) return fmt::format("package {}", package->url);
   if (local) return fmt::format("local {}", local->vmlinuz);
   return "none";
+}
+
+const std::string& RpmSource::where() const {
+  if (!mirrorlist.empty()) return mirrorlist;
+  if (!metalink.empty()) return metalink;
+  return repo;
 }
 
 std::string debian_mirror() {

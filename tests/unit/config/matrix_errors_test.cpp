@@ -53,7 +53,7 @@ TEST(MatrixParser, ReportsEachErrorKindAtItsPosition) {
        "list at least one profile, e.g. '- id: debian-12'"},
       {"two_sources.yaml", "5:7",
        "in profile 'my-kernel' → kernel: 'kernel' has both 'apt' and 'package'",
-       "give exactly one of apt, package or local"},
+       "give exactly one of apt, rpm, package or local"},
       {"no_source.yaml", "2:5", "profile 'my-kernel' has no kernel source",
        "add 'kernel:' with one of apt, package or local"},
       {"bad_sha256.yaml", "6:17",
