@@ -28,8 +28,9 @@ std::optional<RpmSource> read_rpm(YamlReader& r, const Field& f) {
     ok = ok && url.has_value();
   }
   if (!where) {
-    r.error(f, "'rpm' has no repository", "give 'repo' (a baseurl holding repodata/), "
-                                          "'mirrorlist' or 'metalink'");
+    r.error(f, "'rpm' has no repository",
+            "give 'repo' (a baseurl holding repodata/), "
+            "'mirrorlist' or 'metalink'");
     ok = false;
   }
   auto package = find_field(f.value, "package");

@@ -36,7 +36,8 @@ TEST(RpmSourceConfig, ReadsEveryFieldAndDefaultsArch) {
       "        version: \"5.14.0-427.*\"\n"
       "  - id: fedora-40\n"
       "    kernel:\n"
-      "      rpm: {metalink: 'https://mirrors.fedoraproject.org/metalink?repo=fedora-40&arch=x86_64',"
+      "      rpm: {metalink: "
+      "'https://mirrors.fedoraproject.org/metalink?repo=fedora-40&arch=x86_64',"
       " package: kernel-core, arch: x86_64}\n"
       "  - id: al2\n"
       "    kernel:\n"
@@ -55,14 +56,14 @@ TEST(RpmSourceConfig, ReadsEveryFieldAndDefaultsArch) {
             "rpm kernel-core 5.14.0-427.* from "
             "https://repo.almalinux.org/almalinux/9/BaseOS/x86_64/os/");
   const auto& fedora = *l.matrix->entries[1].profile.kernel.rpm;
-  EXPECT_EQ(fedora.metalink, "https://mirrors.fedoraproject.org/metalink?repo=fedora-40&arch=x86_64");
+  EXPECT_EQ(fedora.metalink,
+            "https://mirrors.fedoraproject.org/metalink?repo=fedora-40&arch=x86_64");
   EXPECT_TRUE(fedora.repo.empty());
   EXPECT_EQ(fedora.where(), fedora.metalink);
   const auto& al2 = *l.matrix->entries[2].profile.kernel.rpm;
   EXPECT_EQ(al2.mirrorlist,
             "http://amazonlinux.default.amazonaws.com/2/core/latest/x86_64/mirror.list");
-  EXPECT_EQ(l.matrix->entries[2].profile.kernel.describe(),
-            "rpm kernel from " + al2.mirrorlist);
+  EXPECT_EQ(l.matrix->entries[2].profile.kernel.describe(), "rpm kernel from " + al2.mirrorlist);
 }
 
 TEST(RpmSourceConfig, RejectsTwoRepositoriesNoneAndAMissingPackage) {
