@@ -13,10 +13,11 @@ struct RpmFixtureKernel {
   std::string modules_dir;  // lib/modules/<release>
   std::string versions;     // VERSION-RELEASEs of the EL9 kernel, space-separated
   std::string module_dirs;  // subdirectories of modules_dir to ship, space-separated
+  std::string layouts = "el9 el8 al2 suse";
 };
 
-// Builds (or finds) the repositories under `out`: el9/, el8/, al2/, suse/. Empty string and the
-// script's output in *why on failure.
+// Builds (or finds) the repositories of k.layouts under `out` (el9/, el8/, al2/, suse/). Empty
+// string and the script's output in *why on failure.
 inline std::string build_rpm_repos(const RpmFixtureKernel& k, const std::string& out,
                                    std::string* why) {
   std::string script = std::string(BPFCOMPAT_SOURCE_DIR) + "/tests/fixtures/build-rpm-repos";

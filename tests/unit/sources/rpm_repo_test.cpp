@@ -104,7 +104,7 @@ INSTANTIATE_TEST_SUITE_P(
                              "kernel/net/key/af_key.ko"},
                       Layout{"suse", "kernel-default", "6.4.0-150600.23.25.1",
                              "boot/vmlinuz-6.1.0-test", "kernel/net/sched/sch_ingress.ko.zst"}),
-    [](const auto& info) { return std::string(info.param.repo); });
+    [](const auto& p) { return std::string(p.param.repo); });
 
 TEST_F(RpmRepoTest, MirrorlistFallsBackToTheNextMirror) {
   std::ofstream(www_ + "/mirror.list") << "# mirrors\nhttp://127.0.0.1:1/dead/\n"
