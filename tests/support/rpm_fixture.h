@@ -21,9 +21,10 @@ struct RpmFixtureKernel {
 inline std::string build_rpm_repos(const RpmFixtureKernel& k, const std::string& out,
                                    std::string* why) {
   std::string script = std::string(BPFCOMPAT_SOURCE_DIR) + "/tests/fixtures/build-rpm-repos";
-  auto run = run_captured({script, "--out", out, "--vmlinuz", k.vmlinuz, "--modules", k.modules_dir,
-                           "--versions", k.versions, "--module-dirs", k.module_dirs},
-                          std::chrono::minutes(10));
+  auto run = run_captured(
+      {script, "--out", out, "--vmlinuz", k.vmlinuz, "--modules", k.modules_dir, "--versions",
+       k.versions, "--module-dirs", k.module_dirs, "--layouts", k.layouts},
+      std::chrono::minutes(10));
   if (!run) {
     *why = run.error().describe();
     return {};
