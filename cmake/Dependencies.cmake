@@ -16,6 +16,10 @@ if(BPFCOMPAT_BUILD_TESTS)
 endif()
 pkg_check_modules(LIBSSH REQUIRED IMPORTED_TARGET libssh)
 pkg_check_modules(LIBELF REQUIRED IMPORTED_TARGET libelf)
+# rpm-md repositories: libsolv reads repomd.xml and primary (and orders rpm versions); expat
+# reads metalinks.
+pkg_check_modules(LIBSOLVEXT REQUIRED IMPORTED_TARGET libsolvext libsolv)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 # The host's libbpf (shared), for inspect's reading of objects; the validator links its own static.
 pkg_check_modules(LIBBPF REQUIRED IMPORTED_TARGET libbpf>=1.0)
 

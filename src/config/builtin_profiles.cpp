@@ -15,7 +15,8 @@ Profile debian_profile(const char* id, const char* version, const char* suite) {
   p.distro = "debian";
   p.version = version;
   p.lane = Lane::kKernel;
-  p.kernel.apt = AptSource{debian_mirror(), {suite}, "linux-image-cloud-amd64"};
+  p.kernel.apt =
+      AptSource{debian_mirror(), {suite}, "linux-image-cloud-amd64", {"main"}, "amd64", ""};
   p.origin = "built-in";
   return p;
 }
@@ -46,9 +47,19 @@ std::string KernelSource::describe() const {
     std::string pin = apt->version.empty() ? "" : " " + apt->version;
     return fmt::format("apt {}/{}{}", fmt::join(apt->suites, ","), apt->package, pin);
   }
+  if (rpm) {
+    std::string pin = rpm->version.empty() ? "" : fmt::format(" {}", rpm->version);
+    return fmt::format("rpm {}{} from {}", rpm->package, pin, rpm->where());
+  }
   if (package) return fmt::format("package {}", package->url);
   if (local) return fmt::format("local {}", local->vmlinuz);
   return "none";
+}
+
+const std::string& RpmSource::where() const {
+  if (!mirrorlist.empty()) return mirrorlist;
+  if (!metalink.empty()) return metalink;
+  return repo;
 }
 
 std::string debian_mirror() {

@@ -84,7 +84,7 @@ void read_sources(YamlReader& r, const YAML::Node& node, Profile& p) {
     if (auto source = read_kernel_source(r, *kernel)) p.kernel = *source;
   } else if (p.lane == Lane::kKernel) {
     r.error(node, fmt::format("profile '{}' has no kernel source", p.id),
-            "add 'kernel:' with one of apt, package or local");
+            "add 'kernel:' with one of apt, rpm, package or local");
   }
   if (image && p.lane != Lane::kCloudImage) {
     r.error(image->key,

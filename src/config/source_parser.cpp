@@ -183,13 +183,13 @@ std::optional<std::string> read_local_path(YamlReader& r, const Field& f, bool d
 
 std::optional<KernelSource> read_kernel_source(YamlReader& r, const Field& kernel) {
   ContextScope scope(r, "kernel");
-  const char* needs = "give exactly one of apt, package or local";
+  const char* needs = "give exactly one of apt, rpm, package or local";
   if (!r.expect_map(kernel, needs)) return std::nullopt;
-  r.check_keys(kernel.value, {"apt", "package", "local"});
+  r.check_keys(kernel.value, {"apt", "rpm", "package", "local"});
   KernelSource source;
   std::optional<Field> first;
   bool ok = true;
-  for (const char* kind : {"apt", "package", "local"}) {
+  for (const char* kind : {"apt", "rpm", "package", "local"}) {
     auto f = find_field(kernel.value, kind);
     if (!f) continue;
     if (first) {
@@ -201,6 +201,9 @@ std::optional<KernelSource> read_kernel_source(YamlReader& r, const Field& kerne
     if (f->name == "apt") {
       source.apt = read_apt(r, *f);
       ok = ok && source.apt.has_value();
+    } else if (f->name == "rpm") {
+      source.rpm = read_rpm(r, *f);
+      ok = ok && source.rpm.has_value();
     } else if (f->name == "package") {
       source.package = read_package(r, *f);
       ok = ok && source.package.has_value();

@@ -9,8 +9,10 @@
 
 namespace bpfcompat::config {
 
-// kernel: {apt: {...}} | {package: {url, sha256}} | {local: {vmlinuz, modules}}
+// kernel: {apt: {...}} | {rpm: {...}} | {package: {url, sha256}} | {local: {vmlinuz, modules}}
 std::optional<KernelSource> read_kernel_source(YamlReader& reader, const Field& kernel);
+// rpm: {repo | mirrorlist | metalink, package, version, arch} (rpm_source_parser.cpp)
+std::optional<RpmSource> read_rpm(YamlReader& reader, const Field& rpm);
 // image: {url|source_url, sha256 | checksum_url, format} | {local|local_path|path, format}
 std::optional<ImageSource> read_image_source(YamlReader& reader, const Field& image);
 // btf: {path} | {url, sha256} (btf_parser.cpp)

@@ -74,6 +74,28 @@ Result<void> write_entry(archive* tar, const std::string& dest, mode_t mode) {
   }
 }
 
+// Writes the regular files of an open archive that the filter accepts under dest_dir.
+Result<void> extract_entries(archive* a, const std::string& what, const std::string& dest_dir,
+                             const DebPathFilter& filter) {
+  archive_entry* entry = nullptr;
+  int rc = 0;
+  while ((rc = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
+    if (archive_entry_filetype(entry) != AE_IFREG) continue;
+    std::string name = archive_entry_pathname(entry);
+    while (name.rfind("./", 0) == 0) name.erase(0, 2);
+    while (name.rfind('/', 0) == 0) name.erase(0, 1);
+    auto target = filter(name);
+    if (!target) continue;
+    if (!is_safe_relative(*target)) {
+      return infrastructure_error(fmt::format("unsafe path {} in {}", name, what));
+    }
+    auto w = write_entry(a, dest_dir + "/" + *target, archive_entry_perm(entry));
+    if (!w) return w;
+  }
+  if (rc != ARCHIVE_EOF) return archive_error(a, what);
+  return {};
+}
+
 Result<void> extract_data_tar(archive* outer, const std::string& deb_path,
                               const std::string& dest_dir, const DebPathFilter& filter) {
   auto src = std::make_unique<InnerSource>();
@@ -84,22 +106,7 @@ Result<void> extract_data_tar(archive* outer, const std::string& deb_path,
   if (archive_read_open(tar.get(), src.get(), nullptr, read_inner, nullptr) != ARCHIVE_OK) {
     return archive_error(tar.get(), deb_path);
   }
-  archive_entry* entry = nullptr;
-  int rc = 0;
-  while ((rc = archive_read_next_header(tar.get(), &entry)) == ARCHIVE_OK) {
-    if (archive_entry_filetype(entry) != AE_IFREG) continue;
-    std::string name = archive_entry_pathname(entry);
-    while (name.rfind("./", 0) == 0) name.erase(0, 2);
-    auto target = filter(name);
-    if (!target) continue;
-    if (!is_safe_relative(*target)) {
-      return infrastructure_error(fmt::format("unsafe path {} in {}", name, deb_path));
-    }
-    auto w = write_entry(tar.get(), dest_dir + "/" + *target, archive_entry_perm(entry));
-    if (!w) return w;
-  }
-  if (rc != ARCHIVE_EOF) return archive_error(tar.get(), deb_path);
-  return {};
+  return extract_entries(tar.get(), deb_path, dest_dir, filter);
 }
 
 }  // namespace
@@ -144,6 +151,19 @@ Result<void> extract_deb(const std::string& deb_path, const std::string& dest_di
   }
   if (rc != ARCHIVE_EOF) return archive_error(ar.get(), deb_path);
   return infrastructure_error(fmt::format("{} is not a .deb: it has no data.tar member", deb_path));
+}
+
+Result<void> extract_rpm(const std::string& rpm_path, const std::string& dest_dir,
+                         const DebPathFilter& filter) {
+  // libarchive's rpm filter skips the lead, signature and header; the payload is a compressed
+  // cpio archive.
+  ArchivePtr a(archive_read_new());
+  archive_read_support_filter_all(a.get());
+  archive_read_support_format_cpio(a.get());
+  if (archive_read_open_filename(a.get(), rpm_path.c_str(), 1 << 16) != ARCHIVE_OK) {
+    return archive_error(a.get(), rpm_path);
+  }
+  return extract_entries(a.get(), rpm_path, dest_dir, filter);
 }
 
 }  // namespace bpfcompat::sources

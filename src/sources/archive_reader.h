@@ -1,5 +1,5 @@
 // libarchive at the edges of the cache: decompressing single files (xz, zstd, gzip or none) and
-// unpacking the data member of a .deb.
+// unpacking the data member of a .deb or the payload of an .rpm.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,10 @@ using DebPathFilter = std::function<std::optional<std::string>(const std::string
 // Extracts the regular files of a .deb's data.tar.* that the filter accepts into dest_dir.
 // Paths with ".." or absolute paths are refused; links and device nodes are skipped.
 Result<void> extract_deb(const std::string& deb_path, const std::string& dest_dir,
+                         const DebPathFilter& filter);
+
+// The same for the cpio payload of an .rpm (xz, zstd, gzip or bzip2).
+Result<void> extract_rpm(const std::string& rpm_path, const std::string& dest_dir,
                          const DebPathFilter& filter);
 
 }  // namespace bpfcompat::sources

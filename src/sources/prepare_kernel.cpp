@@ -7,47 +7,18 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "archive_reader.h"
 #include "bpfcompat/core/sha256.h"
-#include "bpfcompat/core/temp_dir.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bzimage.h"
 #include "error_context.h"
-#include "file_lock.h"
-#include "kernel_tree.h"
+#include "kernel_extract.h"
+#include "rpm_resolver.h"
 
 namespace bpfcompat::sources {
 namespace {
 
 namespace fs = std::filesystem;
 constexpr std::uint64_t kDebMaxBytes = 512ull << 20;
-
-// Extracts the debs' kernel files into <kernels>/<key>/tree once; later calls reuse it.
-Result<KernelTree> extract_kernel(Cache& cache, const std::vector<std::string>& debs,
-                                  const std::string& key) {
-  std::string dir = cache.derived_dir("kernels", key);
-  std::string tree = dir + "/tree";
-  if (!fs::is_directory(tree)) {
-    auto lock = FileLock::acquire(dir + "/.lock");
-    if (!lock) return std::move(lock).error();
-    if (!fs::is_directory(tree)) {
-      spdlog::info("extracting {} package(s) into {}", debs.size(), tree);
-      auto tmp = TempDir::create("tree.tmp", dir);
-      if (!tmp) return std::move(tmp).error();
-      for (const auto& deb : debs) {
-        if (auto r = extract_deb(deb, tmp->path(), kernel_path_filter); !r) return r.error();
-      }
-      if (auto check = find_kernel_in_tree(tmp->path()); !check) return check;
-      if (std::rename(tmp->path().c_str(), tree.c_str()) != 0) {
-        return infrastructure_error(fmt::format("cannot rename {} to {}", tmp->path(), tree));
-      }
-      tmp->release();
-      return find_kernel_in_tree(tree);
-    }
-  }
-  spdlog::info("cache hit: extracted kernel {}", tree);
-  return find_kernel_in_tree(tree);
-}
 
 Result<PreparedKernel> prepare_debs(Cache& cache, const std::vector<DebPackage>& debs,
                                     const std::string& version) {
@@ -61,7 +32,7 @@ Result<PreparedKernel> prepare_debs(Cache& cache, const std::vector<DebPackage>&
   std::string key = debs.front().sha256;
   std::transform(key.begin(), key.end(), key.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  auto tree = extract_kernel(cache, paths, key);
+  auto tree = extract_kernel_packages(cache, paths, key, extract_deb);
   if (!tree) return std::move(tree).error();
   PreparedKernel out;
   out.vmlinuz = tree->vmlinuz;
@@ -123,12 +94,13 @@ Result<PreparedKernel> prepare_source(Cache& cache, const config::KernelSource& 
     DebPackage deb = deb_from_url(*src.package);
     return prepare_debs(cache, {deb}, deb.version);
   }
+  if (src.rpm) return prepare_rpm_kernel(cache, *src.rpm);
   if (src.apt) {
     auto resolved = resolve_apt_kernel(cache, *src.apt);
     if (!resolved) return std::move(resolved).error();
     return prepare_debs(cache, resolved->debs, resolved->version);
   }
-  return invalid_input("the profile has no kernel source (apt, package or local)");
+  return invalid_input("the profile has no kernel source (apt, rpm, package or local)");
 }
 
 }  // namespace

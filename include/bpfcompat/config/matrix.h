@@ -26,6 +26,19 @@ struct AptSource {
   std::string version;  // a glob on the image package's version ("5.15.0-1*"); empty: newest
 };
 
+// A kernel from an rpm-md (dnf/yum) repository: repomd.xml → primary → the newest `package`
+// (or the newest whose VERSION-RELEASE matches the `version` glob) and the packages carrying its
+// modules. Exactly one of repo, mirrorlist and metalink is set.
+struct RpmSource {
+  std::string repo;        // a baseurl holding repodata/
+  std::string mirrorlist;  // a URL listing baseurls, one a line
+  std::string metalink;    // a metalink XML naming repomd.xml URLs and its checksum
+  std::string package;     // e.g. kernel-core, kernel-uek-core, kernel, kernel-default
+  std::string version;     // optional glob on VERSION-RELEASE, e.g. 5.14.0-427.*
+  std::string arch = "x86_64";
+  const std::string& where() const;  // the one of repo, mirrorlist, metalink that is set
+};
+
 struct PackageUrlSource {
   std::string url;     // a .deb
   std::string sha256;  // required
@@ -36,13 +49,15 @@ struct LocalKernelSource {
   std::string modules_dir;  // optional: lib/modules/<release>
 };
 
-// Exactly one of the three is set for a kernel-lane profile.
+// Exactly one of the four is set for a kernel-lane profile.
 struct KernelSource {
   std::optional<AptSource> apt;
+  std::optional<RpmSource> rpm;
   std::optional<PackageUrlSource> package;
   std::optional<LocalKernelSource> local;
-  std::string describe() const;  // "apt bookworm/linux-image-cloud-amd64", "local /x/vmlinuz"
-  // (several suites: "apt jammy,jammy-updates/linux-image-generic")
+  // "apt bookworm/linux-image-cloud-amd64", "apt jammy,jammy-updates/linux-image-generic",
+  // "rpm kernel-core from URL", "local /x/vmlinuz"
+  std::string describe() const;
 };
 
 // A cloud image for the cloud-image lane: url + sha256, url + sha512, url + checksum_url (a

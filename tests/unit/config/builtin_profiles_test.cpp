@@ -92,7 +92,7 @@ TEST(BuiltinProfiles, FindsOnlyKnownIds) {
 
 TEST(KernelSource, DescribesEachKind) {
   KernelSource apt;
-  apt.apt = AptSource{"http://x", {"bookworm"}, "linux-image-cloud-amd64"};
+  apt.apt = AptSource{"http://x", {"bookworm"}, "linux-image-cloud-amd64", {"main"}, "amd64", ""};
   EXPECT_EQ(apt.describe(), "apt bookworm/linux-image-cloud-amd64");
   KernelSource package;
   package.package = PackageUrlSource{"https://x/k.deb", std::string(64, 'a')};

@@ -58,9 +58,9 @@ TEST(MatrixParser, ReportsEachErrorKindAtItsPosition) {
        "in profile 'ubuntu' → kernel → apt: 'suites' must list at least one non-empty name", ""},
       {"two_sources.yaml", "5:7",
        "in profile 'my-kernel' → kernel: 'kernel' has both 'apt' and 'package'",
-       "give exactly one of apt, package or local"},
+       "give exactly one of apt, rpm, package or local"},
       {"no_source.yaml", "2:5", "profile 'my-kernel' has no kernel source",
-       "add 'kernel:' with one of apt, package or local"},
+       "add 'kernel:' with one of apt, rpm, package or local"},
       {"bad_sha256.yaml", "6:17",
        "in profile 'pinned' → kernel → package: 'sha256' must be 64 hexadecimal digits; got 6 "
        "characters",

@@ -30,8 +30,12 @@ TEST_P(DebianSuite, ResolvesPreparesAndFindsModules) {
   Cache cache(cache_root());
   config::Profile profile;
   profile.id = fmt::format("debian-{}", GetParam());
-  profile.kernel.apt =
-      config::AptSource{"http://deb.debian.org/debian", {GetParam()}, "linux-image-cloud-amd64"};
+  profile.kernel.apt = config::AptSource{"http://deb.debian.org/debian",
+                                         {GetParam()},
+                                         "linux-image-cloud-amd64",
+                                         {"main"},
+                                         "amd64",
+                                         ""};
   auto t0 = std::chrono::steady_clock::now();
   auto resolved = resolve_apt_kernel(cache, *profile.kernel.apt);
   ASSERT_TRUE(resolved) << resolved.error().describe();
