@@ -8,6 +8,7 @@
 
 #include "apt_index.h"
 #include "archive_reader.h"
+#include "base_url.h"
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "error_context.h"
@@ -21,11 +22,6 @@ constexpr std::uint64_t kReleaseMaxBytes = 64ull << 20;
 constexpr std::uint64_t kPackagesXzMaxBytes = 256ull << 20;
 constexpr std::uint64_t kPackagesMaxBytes = 2ull << 30;
 constexpr const char* kLinuxPrefix = "linux-";
-
-std::string trim_slashes(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
 
 // The Packages text, reduced to the linux-* stanzas (cached beside the blob: parsing the whole
 // index of ~65 MB on every run would cost seconds).
@@ -89,7 +85,7 @@ Result<std::vector<AptPackage>> read_component(Cache& cache, const ReleaseFile& 
 // Every component of one suite, appended to `index`.
 Result<void> read_suite(Cache& cache, const config::AptSource& source, const std::string& suite,
                         std::chrono::seconds release_max_age, std::vector<AptPackage>& index) {
-  std::string dist = fmt::format("{}/dists/{}", trim_slashes(source.repo), suite);
+  std::string dist = fmt::format("{}/dists/{}", without_trailing_slashes(source.repo), suite);
   auto release_path = cache.fetch_index(dist + "/Release", kReleaseMaxBytes, release_max_age);
   if (!release_path) {
     Error e = in_context(std::move(release_path).error(), fmt::format("suite {}", suite));
@@ -124,8 +120,9 @@ Result<ResolvedKernel> resolve_once(Cache& cache, const config::AptSource& sourc
   for (const auto& suite : source.suites) {
     if (auto r = read_suite(cache, source, suite, release_max_age, index); !r) return r.error();
   }
-  return resolve_kernel_packages(index, KernelQuery{source.package, trim_slashes(source.repo),
-                                                    source.version, where_of(source)});
+  return resolve_kernel_packages(
+      index, KernelQuery{source.package, without_trailing_slashes(source.repo), source.version,
+                         where_of(source)});
 }
 
 }  // namespace

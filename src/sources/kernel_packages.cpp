@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "base_url.h"
 #include "deb_version.h"
 
 namespace bpfcompat::sources {
@@ -83,9 +84,8 @@ const AptPackage* image_behind(const Index& index, const AptPackage& p) {
 }
 
 DebPackage to_deb(const AptPackage& p, const std::string& repo) {
-  std::string base = repo;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return DebPackage{p.name, p.version, base + "/" + p.filename, p.sha256, p.size};
+  return DebPackage{p.name, p.version, without_trailing_slashes(repo) + "/" + p.filename, p.sha256,
+                    p.size};
 }
 
 // The image behind one stanza of the requested package: meta packages followed (at most 8 deep).

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "base_url.h"
+
 namespace bpfcompat::sources {
 namespace {
 
@@ -18,11 +20,6 @@ std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::string strip_slashes(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
 }
 
 bool is_url(const std::string& s, bool allow_file) {
@@ -95,7 +92,7 @@ std::vector<RepoLocation> parse_mirrorlist(const std::string& text) {
     std::string line = trim(text.substr(pos, end - pos));
     pos = end + 1;
     if (line.empty() || line[0] == '#' || !is_url(line, true)) continue;
-    out.push_back({strip_slashes(line), std::nullopt});
+    out.push_back({without_trailing_slashes(line), std::nullopt});
   }
   return out;
 }
@@ -120,7 +117,7 @@ Result<std::vector<RepoLocation>> parse_metalink(const std::string& text, const 
   }
   std::vector<RepoLocation> out;
   for (const auto& u : st.urls) {
-    std::string base = strip_slashes(u);
+    std::string base = without_trailing_slashes(u);
     if (!is_url(base, false) || base.size() <= std::strlen(kRepomdSuffix) ||
         base.compare(base.size() - std::strlen(kRepomdSuffix), std::string::npos, kRepomdSuffix) !=
             0) {

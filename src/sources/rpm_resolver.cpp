@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "archive_reader.h"
+#include "base_url.h"
 #include "bpfcompat/core/file_io.h"
 #include "error_context.h"
 #include "kernel_extract.h"
@@ -20,11 +21,6 @@ constexpr std::uint64_t kListMaxBytes = 4ull << 20;
 constexpr std::uint64_t kRepomdMaxBytes = 16ull << 20;
 constexpr std::uint64_t kPrimaryMaxBytes = 1ull << 30;
 constexpr std::uint64_t kRpmMaxBytes = 1ull << 30;
-
-std::string strip_slashes(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
 
 Result<Digest> digest_of(const RpmChecksum& sum, const std::string& what) {
   auto algorithm = parse_hash_algorithm(sum.type);
@@ -45,7 +41,8 @@ Error chain_error(Error error, const std::string& hint) {
 
 Result<std::vector<RepoLocation>> locations(Cache& cache, const config::RpmSource& source,
                                             std::chrono::seconds max_age) {
-  if (!source.repo.empty()) return std::vector<RepoLocation>{{strip_slashes(source.repo), {}}};
+  if (!source.repo.empty())
+    return std::vector<RepoLocation>{{without_trailing_slashes(source.repo), {}}};
   const std::string& list_url = source.where();
   auto path = cache.fetch_index(list_url, kListMaxBytes, max_age);
   if (!path) return std::move(path).error();
