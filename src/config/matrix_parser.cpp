@@ -27,19 +27,6 @@ const std::vector<std::string>& entry_keys() {
   return keys;
 }
 
-// The ids of the catalog's profile files, sorted.
-std::vector<std::string> catalog_ids(const ProfileCatalog& catalog) {
-  std::vector<std::string> out;
-  for (const auto& dir : catalog.dirs) {
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".yaml") out.push_back(e.path().stem().string());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::vector<std::string> builtin_ids() {
   std::vector<std::string> ids;
   for (const auto& p : builtin_profiles()) ids.push_back(p.id);
@@ -163,11 +150,8 @@ std::optional<Profile> MatrixParser::resolve(const std::string& id, const YAML::
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) return load_profile_file(file, id, r_.diagnostics());
   if (auto builtin = find_builtin_profile(id)) return builtin;
-  for (const auto& dir : catalog_.dirs) {
-    std::string shipped = dir + "/" + id + ".yaml";
-    if (std::filesystem::exists(shipped, ec)) {
-      return load_profile_file(shipped, id, r_.diagnostics());
-    }
+  if (std::string shipped = catalog_profile_path(catalog_, id); !shipped.empty()) {
+    return load_profile_file(shipped, id, r_.diagnostics());
   }
   auto builtins = builtin_ids();
   auto shipped = catalog_ids(catalog_);

@@ -141,6 +141,10 @@ struct ProfileCatalog {
   std::vector<std::string> dirs;
 };
 
+// A profile by its id alone: a built-in one, else the catalog's <id>.yaml. An unknown id is
+// kInvalidInput naming the closest known one.
+Result<Profile> find_profile(const std::string& id, const ProfileCatalog& catalog);
+
 // Parses a matrix file. Entries with only `id` name a file `profiles/<id>.yaml` beside the matrix,
 // else a built-in profile, else `<id>.yaml` in a folder of `catalog`. Relative paths resolve
 // against the directory of the file that holds them and come out absolute. All errors of the file

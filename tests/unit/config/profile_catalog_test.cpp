@@ -80,5 +80,19 @@ TEST_F(ProfileCatalogTest, ASuitesMatrixNamesShippedProfilesToo) {
             "linux-image-generic-hwe-22.04");
 }
 
+TEST(FindProfile, ByIdAloneFromTheBuiltInsOrTheCatalog) {
+  auto debian = find_profile("debian-12", kShipped);
+  ASSERT_TRUE(debian) << debian.error().describe();
+  EXPECT_EQ(debian->version, "12");
+  auto uek = find_profile("oracle-linux-9-uek8", kShipped);
+  ASSERT_TRUE(uek) << uek.error().describe();
+  EXPECT_EQ(uek->kernel.rpm->package, "kernel-uek-core");
+  auto typo = find_profile("al2023-6.21", kShipped);
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(typo.error().describe().find("did you mean"), std::string::npos)
+      << typo.error().describe();
+}
+
 }  // namespace
 }  // namespace bpfcompat::config
