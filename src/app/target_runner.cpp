@@ -10,10 +10,12 @@
 namespace bpfcompat::app {
 namespace {
 
+// A permanent failure (a download the server answered with 404) fails the same way again: only
+// what may pass is retried, and only when the lane thinks it worth it.
 Result<std::string> prepare_with_retry(Lane& lane, const TargetContext& ctx, TargetAssembly& out) {
   auto prepared = lane.prepare(out);
   if (!prepared && !cancelled() && prepared.error().kind == ErrorKind::kInfrastructure &&
-      lane.retry_preparation(prepared.error())) {
+      !prepared.error().permanent && lane.retry_preparation(prepared.error())) {
     emit(ctx, EventKind::kRetrying, "preparation failed, retrying: " + prepared.error().describe());
     prepared = lane.prepare(out);
   }

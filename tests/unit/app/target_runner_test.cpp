@@ -143,6 +143,19 @@ TEST_F(TargetRunner, AFailedPreparationIsRetriedOnceAndThenAMachineError) {
   EXPECT_EQ(events_.count(EventKind::kRetrying), 1);
 }
 
+TEST_F(TargetRunner, APermanentPreparationFailureIsTriedOnce) {
+  FakeLane lane;
+  auto gone = infrastructure_error("download of http://mirror/repodata/repomd.xml failed: HTTP 404")
+                  .with_code("DOWNLOAD_FAILED");
+  gone.permanent = true;
+  lane.prepares = {gone, gone};
+  auto r = run(lane);
+  EXPECT_EQ(lane.prepare_calls, 1);
+  EXPECT_EQ(events_.count(EventKind::kRetrying), 0);
+  EXPECT_EQ(r[0].verdict.status, Status::kError);
+  EXPECT_EQ(r[0].verdict.code, "DOWNLOAD_FAILED");
+}
+
 TEST_F(TargetRunner, APreparationTheLaneSaysIsNotWorthRetryingIsTriedOnce) {
   FakeLane lane;
   lane.retry_prepare = false;
