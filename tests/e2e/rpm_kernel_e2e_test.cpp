@@ -7,58 +7,39 @@
 // loading its compressed modules. And the Amazon Linux 2 layout (one kernel rpm,
 // boot/vmlinuz-REL, plain .ko modules) through a mirrorlist: one boot.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/temp_dir.h"
-#include "bpfcompat/sources/kernel_source.h"
 #include "report_json.h"
 #include "support/http_server.h"
 #include "support/rpm_fixture.h"
-#include "support/run_bpfcompat.h"
+#include "wrapped_kernel.h"
 
 namespace bpfcompat {
 namespace {
 
 using nlohmann::json;
 
-std::string fixture_root() {
-  if (const char* env = std::getenv("BPFCOMPAT_FIXTURE_CACHE"); env && *env) return env;
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  const char* home = std::getenv("HOME");
-  std::string cache = xdg && *xdg ? xdg : std::string(home ? home : "/tmp") + "/.cache";
-  return cache + "/bpfcompat/fixtures";
-}
-
 // The debian-12 kernel and the loopback repositories wrapping it (el9, el8, al2, suse).
 struct Wrapped {
-  std::optional<sources::PreparedKernel> kernel;
+  testing::KernelToWrap kernel;
   std::string repos;
-  std::string skip;  // why there is no kernel to wrap
 };
 
 Wrapped wrapped_debian_12() {
   Wrapped w;
-  sources::Cache cache(sources::Cache::default_root());
-  auto debian = config::find_builtin_profile("debian-12");
-  auto kernel = sources::prepare_kernel(cache, *debian);
-  if (!kernel) {
-    w.skip = "no debian-12 kernel to wrap: " + kernel.error().describe();
-    return w;
-  }
-  w.kernel = *kernel;
+  w.kernel = testing::kernel_to_wrap();
+  if (!w.kernel.why_missing.empty()) return w;
   std::string why;
   // af_key (kernel-modules-core) needs xfrm_algo (kernel-modules): module_target loads both.
   w.repos = testing::build_rpm_repos(
-      {kernel->vmlinuz, kernel->modules_root, "6.1.0-427.el9",
+      {w.kernel.vmlinuz, w.kernel.modules_dir, "6.1.0-427.el9",
        "kernel/net/key kernel/net/xfrm kernel/net/sched", "el9 el8 al2 suse"},
-      fixture_root() + "/rpm-layouts-" + kernel->release, &why);
+      testing::fixture_root() + "/rpm-layouts-" + w.kernel.release, &why);
   EXPECT_FALSE(w.repos.empty()) << why;
   return w;
 }
@@ -96,7 +77,7 @@ std::vector<std::string> loaded_modules(const json& target) {
 
 TEST(RpmKernelLane, WrappedDebianKernelGivesTheDebianVerdictsInEveryLayout) {
   Wrapped w = wrapped_debian_12();
-  if (!w.skip.empty()) GTEST_SKIP() << w.skip;
+  if (!w.kernel.why_missing.empty()) GTEST_SKIP() << w.kernel.why_missing;
   ASSERT_FALSE(w.repos.empty());
 
   auto d = TempDir::create("e2e-rpm");
@@ -104,22 +85,15 @@ TEST(RpmKernelLane, WrappedDebianKernelGivesTheDebianVerdictsInEveryLayout) {
   std::string dir = d->path();
   testing::LoopbackHttpServer server(w.repos, dir + "/http.log");
   ASSERT_FALSE(server.url().empty()) << server.error();
-  std::ofstream matrix(dir + "/matrix.yaml");
-  matrix << "profiles:\n  - debian-12\n";
+  std::string matrix = "profiles:\n  - debian-12\n";
   for (const auto& l : kLayouts) {
-    matrix << "  - id: " << l.profile << "\n    kernel:\n      rpm: {repo: " << server.url() << "/"
-           << l.dir << "/, package: " << l.package << "}\n";
+    matrix += std::string("  - id: ") + l.profile +
+              "\n    kernel:\n      rpm: {repo: " + server.url() + "/" + l.dir +
+              "/, package: " + l.package + "}\n";
   }
-  matrix.close();
-  std::vector<std::string> artifacts = {"ringbuf.bpf.o", "module_target.bpf.o"};
-  std::vector<std::string> args = {"test",       "--matrix",           dir + "/matrix.yaml",
-                                   "--out",      dir + "/report.json", "--workdir",
-                                   dir + "/work"};
-  for (const auto& a : artifacts) {
-    args.insert(args.end(), {"--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + a});
-  }
-  auto run = testing::run_bpfcompat(args, std::chrono::minutes(20));
-  json report = testing::load_json(dir + "/report.json");
+  const std::vector<std::string> artifacts = {"ringbuf.bpf.o", "module_target.bpf.o"};
+  auto [run, report] =
+      testing::run_examples_on_matrix(dir, "layouts", matrix, artifacts, std::chrono::minutes(20));
   ASSERT_TRUE(report.is_object()) << run.output;
   EXPECT_EQ(run.exit_code, 0) << run.output;
 
@@ -136,7 +110,7 @@ TEST(RpmKernelLane, WrappedDebianKernelGivesTheDebianVerdictsInEveryLayout) {
       EXPECT_EQ(testing::str(*rpm, "requested_kernel"), std::string("rpm ") + l.package + " from " +
                                                             server.url() + "/" + l.dir + "/ → " +
                                                             l.resolved);
-      EXPECT_EQ((*rpm)["host"]["kernel"], w.kernel->release) << l.profile;
+      EXPECT_EQ((*rpm)["host"]["kernel"], w.kernel.release) << l.profile;
       EXPECT_EQ((*rpm)["host"]["kernel"], (*deb)["host"]["kernel"]) << l.profile;
     }
     // module_target's kprobe is on af_key (which needs xfrm_algo): both were decompressed from
@@ -155,7 +129,7 @@ TEST(RpmKernelLane, WrappedDebianKernelGivesTheDebianVerdictsInEveryLayout) {
 
 TEST(RpmKernelLane, AmazonLinux2LayoutBootsFromBootVmlinuz) {
   Wrapped w = wrapped_debian_12();
-  if (!w.skip.empty()) GTEST_SKIP() << w.skip;
+  if (!w.kernel.why_missing.empty()) GTEST_SKIP() << w.kernel.why_missing;
   ASSERT_FALSE(w.repos.empty());
   auto d = TempDir::create("e2e-rpm-al2");
   ASSERT_TRUE(d);
@@ -167,16 +141,11 @@ TEST(RpmKernelLane, AmazonLinux2LayoutBootsFromBootVmlinuz) {
   ASSERT_FALSE(server.url().empty()) << server.error();
   // Through a mirrorlist, as Amazon Linux 2 publishes its repositories.
   std::ofstream(www + "/mirror.list") << server.url() << "/al2\n";
-  std::ofstream(dir + "/matrix.yaml") << "profiles:\n"
-                                         "  - id: al2-wrapped\n"
-                                         "    kernel:\n"
-                                         "      rpm: {mirrorlist: "
-                                      << server.url() << "/mirror.list, package: kernel}\n";
-  auto run = testing::run_bpfcompat(
-      {"test", "--matrix", dir + "/matrix.yaml", "--out", dir + "/report.json", "--workdir",
-       dir + "/work", "--artifact", std::string(EXAMPLES_BUILD_DIR) + "/module_target.bpf.o"},
-      std::chrono::minutes(10));
-  json report = testing::load_json(dir + "/report.json");
+  auto [run, report] = testing::run_examples_on_matrix(
+      dir, "al2",
+      "profiles:\n  - id: al2-wrapped\n    kernel:\n      rpm: {mirrorlist: " + server.url() +
+          "/mirror.list, package: kernel}\n",
+      {"module_target.bpf.o"}, std::chrono::minutes(10));
   ASSERT_TRUE(report.is_object()) << run.output;
   EXPECT_EQ(run.exit_code, 0) << run.output;
   const json* t = testing::target(report, "al2-wrapped", "module_target.bpf.o");
@@ -185,7 +154,7 @@ TEST(RpmKernelLane, AmazonLinux2LayoutBootsFromBootVmlinuz) {
   EXPECT_EQ(testing::str(*t, "status"), "pass") << t->dump(2);
   EXPECT_EQ(testing::str(*t, "requested_kernel"),
             "rpm kernel from " + server.url() + "/mirror.list → kernel 5.10.230-223.885.amzn2");
-  EXPECT_EQ((*t)["host"]["kernel"], w.kernel->release);
+  EXPECT_EQ((*t)["host"]["kernel"], w.kernel.release);
 }
 
 }  // namespace
