@@ -130,13 +130,6 @@ bool reads_cached_index(const Cache& cache, const config::RpmSource& source) {
   return cache.has_fresh_index(index, kRepomdMaxAge);
 }
 
-// What a stale index explains: a primary or package it names that the mirror no longer serves
-// (a 404) or whose checksum no longer matches.
-bool stale_index_explains(const Error& error) {
-  return error.kind == ErrorKind::kInfrastructure &&
-         (error.permanent || error.code == kImageChecksumMismatch);
-}
-
 // A cached repomd.xml (or mirror list) may name a primary, or packages, the mirror no longer
 // serves: such a failure past a cached index is retried once with fresh ones. Any other failure
 // (a repomd.xml fetched fresh that 404s) is returned as it is: a retry would repeat it.
