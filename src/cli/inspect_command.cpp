@@ -1,0 +1,41 @@
+// `inspect FILE [--json]`: what an object needs — programs, helpers, kfuncs, maps, CO-RE
+// relocations, BTF, license — read on the host; nothing boots.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "bpfcompat/core/exit_codes.h"
+#include "bpfcompat/inspect/artifact_check.h"
+#include "bpfcompat/inspect/inspect_output.h"
+#include "bpfcompat/inspect/object_facts.h"
+#include "commands.h"
+#include "logging.h"
+
+namespace bpfcompat::cli {
+namespace {
+
+int inspect_object(const std::string& path, bool json) {
+  if (auto file = inspect::check_artifact(path); !file) return report_error(file.error());
+  auto facts = inspect::read_object(path);
+  if (!facts) return report_error(facts.error());
+  fmt::print("{}", json ? inspect::inspect_json(*facts) : inspect::inspect_text(*facts));
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_inspect_command(CLI::App& app, Action& action) {
+  auto path = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  auto* cmd = app.add_subcommand(
+      "inspect",
+      "What a .bpf.o needs, read without booting anything: per program its section, type, attach "
+      "target, helpers (GPL-only marked), kfuncs, subprograms, callbacks, tail calls, maps, "
+      "global data and instruction count; per map its type, sizes, max_entries, flags, pinning "
+      "and inner map; the CO-RE relocations by root type; BTF and license");
+  cmd->add_option("file", *path, "The eBPF object (.bpf.o)")->required();
+  cmd->add_flag("--json", *json, "As JSON (docs/inspect-schema.json)");
+  cmd->callback(
+      [path, json, &action] { action = [path, json] { return inspect_object(*path, *json); }; });
+}
+
+}  // namespace bpfcompat::cli
