@@ -1,0 +1,80 @@
+// CO-RE relocations read from .BTF.ext and resolved against the object's BTF.
+#include "bpfcompat/inspect/core_relocation.h"
+
+#include <gtest/gtest.h>
+
+#include "example_objects.h"
+
+namespace bpfcompat::inspect {
+namespace {
+
+using testing::example_object;
+using testing::read_path;
+using testing::test_object;
+
+const CoreRelocation* find(const ObjectFacts& f, CoreReloKind kind, const std::string& field) {
+  for (const auto& r : f.core_relocations) {
+    if (r.kind == kind && r.field == field) return &r;
+  }
+  return nullptr;
+}
+
+TEST(CoreRelocations, FieldReadsExistenceChecksAndFlavours) {
+  auto f = read_path(example_object("core_field_present"));
+  EXPECT_TRUE(f.core_error.empty()) << f.core_error;
+  ASSERT_EQ(f.core_relocations.size(), 5u);
+
+  const CoreRelocation* pid = find(f, CoreReloKind::kFieldByteOffset, "pid");
+  ASSERT_NE(pid, nullptr);
+  EXPECT_EQ(pid->root_type, "struct task_struct");
+  EXPECT_EQ(pid->local_type, "struct task_struct");
+  EXPECT_EQ(pid->section, "tp/sched/sched_process_exec");
+  EXPECT_EQ(pid->program, "read_task");
+  EXPECT_EQ(pid->access.substr(0, 2), "0:");
+  EXPECT_FALSE(pid->guarded);
+
+  const CoreRelocation* exists = find(f, CoreReloKind::kFieldExists, "__state");
+  ASSERT_NE(exists, nullptr);
+  EXPECT_TRUE(exists->guarded);  // an existence check never fails a load
+  const CoreRelocation* state = find(f, CoreReloKind::kFieldByteOffset, "__state");
+  ASSERT_NE(state, nullptr);
+  EXPECT_TRUE(state->guarded);  // the object checks task_struct.__state exists
+
+  const CoreRelocation* old = find(f, CoreReloKind::kFieldByteOffset, "state");
+  ASSERT_NE(old, nullptr);
+  EXPECT_EQ(old->local_type, "struct task_struct___pre514");
+  EXPECT_EQ(old->root_type, "struct task_struct");
+  EXPECT_FALSE(old->guarded);  // no check names task_struct.state: the rule is that simple
+}
+
+TEST(CoreRelocations, AnUncheckedReadOfAFlavouredType) {
+  auto f = read_path(example_object("core_field_missing"));
+  const CoreRelocation* r = find(f, CoreReloKind::kFieldByteOffset, "bpfcompat_no_such_field");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->root_type, "struct task_struct");
+  EXPECT_EQ(r->local_type, "struct task_struct___missing");
+  EXPECT_EQ(r->program, "read_missing");
+  EXPECT_FALSE(r->guarded);
+}
+
+TEST(CoreRelocations, NoneWithoutBtfExt) {
+  auto f = read_path(test_object("no_btf"));
+  EXPECT_TRUE(f.core_relocations.empty());
+  EXPECT_TRUE(f.core_error.empty());
+}
+
+TEST(CoreRelocations, KindNamesAndExistenceChecks) {
+  EXPECT_EQ(core_relo_kind_name(CoreReloKind::kFieldByteOffset), "FIELD_BYTE_OFFSET");
+  EXPECT_EQ(core_relo_kind_name(CoreReloKind::kEnumvalExists), "ENUMVAL_EXISTS");
+  EXPECT_EQ(core_relo_kind_name(CoreReloKind::kTypeMatches), "TYPE_MATCHES");
+  EXPECT_EQ(core_relo_kind_name(static_cast<CoreReloKind>(99)), "UNKNOWN");
+  EXPECT_TRUE(is_existence_check(CoreReloKind::kFieldExists));
+  EXPECT_TRUE(is_existence_check(CoreReloKind::kTypeExists));
+  EXPECT_TRUE(is_existence_check(CoreReloKind::kTypeMatches));
+  EXPECT_TRUE(is_existence_check(CoreReloKind::kEnumvalExists));
+  EXPECT_FALSE(is_existence_check(CoreReloKind::kFieldByteOffset));
+  EXPECT_FALSE(is_existence_check(CoreReloKind::kEnumvalValue));
+}
+
+}  // namespace
+}  // namespace bpfcompat::inspect
