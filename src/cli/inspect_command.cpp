@@ -27,11 +27,13 @@ void add_inspect_command(CLI::App& app, Action& action) {
   auto path = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
-      "inspect",
-      "What a .bpf.o needs, read without booting anything: per program its section, type, attach "
-      "target, helpers (GPL-only marked), kfuncs, subprograms, callbacks, tail calls, maps, "
-      "global data and instruction count; per map its type, sizes, max_entries, flags, pinning "
-      "and inner map; the CO-RE relocations by root type; BTF and license");
+      "inspect", "What a .bpf.o needs (helpers, kfuncs, maps, CO-RE, BTF), read without booting");
+  cmd->footer(
+      "Per program: section, type, attach target, sleepable, instruction count, helpers (GPL-only\n"
+      "marked), kfuncs, subprograms, callbacks, tail calls, maps and global data used. Per map:\n"
+      "type, key/value size, max_entries (0: sized at run time), flags, pinning, inner map. The\n"
+      "CO-RE relocations by root type (guarded or not), BTF, BTF.ext and the license.\n"
+      "Exit codes: 0 inspected, 64 not an eBPF object. Docs: docs/user-guide.md (inspect).");
   cmd->add_option("file", *path, "The eBPF object (.bpf.o)")->required();
   cmd->add_flag("--json", *json, "As JSON (docs/inspect-schema.json)");
   cmd->callback(
