@@ -57,6 +57,27 @@ TEST(CoreRelocations, AnUncheckedReadOfAFlavouredType) {
   EXPECT_FALSE(r->guarded);
 }
 
+TEST(CoreRelocations, NestedFieldsTypesAndEnumerators) {
+  auto f = read_path(test_object("core_kinds"));
+  ASSERT_EQ(f.core_relocations.size(), 6u);
+  const CoreRelocation* nested = find(f, CoreReloKind::kFieldByteOffset, "in.vals[2]");
+  ASSERT_NE(nested, nullptr);
+  EXPECT_EQ(nested->access, "0:1:0:2");
+  EXPECT_EQ(nested->root_type, "struct bpfcompat_outer");
+  EXPECT_TRUE(nested->guarded);  // the object checks bpf_core_type_exists(struct bpfcompat_outer)
+  const CoreRelocation* type = find(f, CoreReloKind::kTypeExists, "");
+  ASSERT_NE(type, nullptr);
+  EXPECT_EQ(type->root_type, "struct bpfcompat_outer");
+  EXPECT_NE(find(f, CoreReloKind::kTypeSize, ""), nullptr);
+  EXPECT_NE(find(f, CoreReloKind::kFieldByteSize, "a"), nullptr);
+  const CoreRelocation* value = find(f, CoreReloKind::kEnumvalValue, "BPFCOMPAT_MODE_X");
+  ASSERT_NE(value, nullptr);
+  EXPECT_EQ(value->root_type, "enum bpfcompat_mode");
+  EXPECT_EQ(value->access, "1");
+  EXPECT_TRUE(value->guarded);  // bpf_core_enum_value_exists on the same enumerator
+  EXPECT_NE(find(f, CoreReloKind::kEnumvalExists, "BPFCOMPAT_MODE_X"), nullptr);
+}
+
 TEST(CoreRelocations, NoneWithoutBtfExt) {
   auto f = read_path(test_object("no_btf"));
   EXPECT_TRUE(f.core_relocations.empty());
