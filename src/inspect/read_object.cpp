@@ -108,9 +108,6 @@ Result<ObjectFacts> read_object(const std::string& path) {
   facts.has_btf = elf->has_btf;
   facts.has_btf_ext = elf->has_btf_ext;
   facts.license = elf->license;
-  auto core = read_core_relocations(elf->btf, elf->btf_ext, elf->code);
-  facts.core_relocations = std::move(core.relocations);
-  facts.core_error = std::move(core.error);
   facts.legacy_maps = elf->legacy_maps;
   for (auto& m : facts.legacy_maps) {
     m.type_name = or_empty(libbpf_bpf_map_type_str(static_cast<bpf_map_type>(m.type)));
@@ -120,6 +117,11 @@ Result<ObjectFacts> read_object(const std::string& path) {
   ObjectPtr obj(bpf_object__open_file(path.c_str(), nullptr));
   int open_errno = errno;
   facts.libbpf_messages = capture.messages();
+  std::string open_warning = capture.last_warning();
+  // Inside the capture: libbpf's complaints about a bad .BTF are core_error, not stderr.
+  auto core = read_core_relocations(elf->btf, elf->btf_ext, elf->code);
+  facts.core_relocations = std::move(core.relocations);
+  facts.core_error = std::move(core.error);
   if (obj) {
     bpf_program* prog = nullptr;
     bpf_object__for_each_program(prog, obj.get())
@@ -128,9 +130,8 @@ Result<ObjectFacts> read_object(const std::string& path) {
     bpf_object__for_each_map(map, obj.get()) facts.maps.push_back(map_facts(map));
     return facts;
   }
-  facts.open_error = capture.last_warning().empty()
-                         ? std::string("libbpf: ") + std::strerror(open_errno)
-                         : capture.last_warning();
+  facts.open_error =
+      open_warning.empty() ? std::string("libbpf: ") + std::strerror(open_errno) : open_warning;
   for (const auto& p : elf->programs) facts.programs.push_back(program_facts(p, *elf, capture));
   return facts;
 }

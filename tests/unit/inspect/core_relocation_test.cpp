@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
+#include "core_relocations.h"
 #include "example_objects.h"
 
 namespace bpfcompat::inspect {
@@ -95,6 +98,36 @@ TEST(CoreRelocations, KindNamesAndExistenceChecks) {
   EXPECT_TRUE(is_existence_check(CoreReloKind::kEnumvalExists));
   EXPECT_FALSE(is_existence_check(CoreReloKind::kFieldByteOffset));
   EXPECT_FALSE(is_existence_check(CoreReloKind::kEnumvalValue));
+}
+
+}  // namespace
+}  // namespace bpfcompat::inspect
+
+namespace bpfcompat::inspect {
+namespace {
+
+// struct btf_ext_header with a core_relo subsection at `core_off`, `core_len` bytes long.
+std::string ext_header(std::uint16_t magic, std::uint32_t core_off, std::uint32_t core_len) {
+  std::string h(32, '\0');
+  std::memcpy(h.data(), &magic, 2);
+  h[2] = 1;  // version
+  std::uint32_t hdr_len = 32;
+  std::memcpy(h.data() + 4, &hdr_len, 4);
+  std::memcpy(h.data() + 24, &core_off, 4);
+  std::memcpy(h.data() + 28, &core_len, 4);
+  return h;
+}
+
+TEST(ReadCoreRelocations, MalformedBtfExtIsAnErrorNotACrash) {
+  ElfCode code;
+  auto bad_magic = read_core_relocations("", ext_header(0x1234, 0, 0), code);
+  EXPECT_NE(bad_magic.error.find("bad header"), std::string::npos) << bad_magic.error;
+  auto past_end = read_core_relocations("", ext_header(0xeB9F, 0, 4096), code);
+  EXPECT_NE(past_end.error.find("past the end"), std::string::npos) << past_end.error;
+  EXPECT_TRUE(past_end.relocations.empty());
+  auto none = read_core_relocations("", ext_header(0xeB9F, 0, 0), code);
+  EXPECT_EQ(none.error, "");
+  EXPECT_TRUE(read_core_relocations("", "", code).error.empty());
 }
 
 }  // namespace
