@@ -37,7 +37,7 @@ void line(std::string& out, std::string_view key, const std::string& value) {
   out += fmt::format("  {:<18}{}\n", key, value);
 }
 
-void program(std::string& out, const ProgramFacts& p) {
+void program(std::string& out, const ProgramFacts& p, const std::string& license) {
   const CodeFacts& c = p.code;
   std::vector<std::string> helpers, gpl, kfuncs;
   for (const auto& h : c.helpers) {
@@ -60,7 +60,10 @@ void program(std::string& out, const ProgramFacts& p) {
            ? std::to_string(c.instructions)
            : fmt::format("{} ({} with subprograms)", c.instructions, c.total_instructions));
   line(out, "helpers", joined(helpers));
-  line(out, "GPL-only helpers", joined(gpl));
+  bool refused = !gpl.empty() && !license_is_gpl_compatible(license);
+  line(out, "GPL-only helpers",
+       joined(gpl) +
+           (refused ? fmt::format(" (refused: license '{}' is not GPL-compatible)", license) : ""));
   line(out, "kfuncs", joined(kfuncs));
   line(out, "subprograms", joined(c.subprograms));
   line(out, "callbacks", joined(c.callbacks));
@@ -115,7 +118,7 @@ std::string inspect_text(const ObjectFacts& f) {
   line(out, "BTF",
        fmt::format("{}, BTF.ext {}", f.has_btf ? "yes" : "no", f.has_btf_ext ? "yes" : "no"));
   if (!f.opened()) line(out, "libbpf", "cannot open it: " + f.open_error);
-  for (const auto& p : f.programs) program(out, p);
+  for (const auto& p : f.programs) program(out, p, f.license);
   for (const auto& m : f.maps) map(out, m);
   for (const auto& m : f.legacy_maps) {
     out += fmt::format("\nlegacy map {} (SEC(\"maps\"))\n", m.name);

@@ -78,5 +78,22 @@ TEST(InspectText, ProgramsMapsAndRelocationsByRootType) {
   EXPECT_NE(maps.find("pinned            /sys/fs/bpf/pinned_counts"), std::string::npos) << maps;
 }
 
+TEST(InspectText, GplOnlyHelpersUnderANonGplLicenseAreSaidToBeRefused) {
+  ObjectFacts f;
+  f.path = "x.bpf.o";
+  f.license = "MIT";
+  ProgramFacts p;
+  p.name = "probe";
+  p.code.helpers.push_back({113, "bpf_probe_read_kernel", true, 1});
+  f.programs.push_back(p);
+  std::string text = inspect_text(f);
+  EXPECT_NE(text.find("license           MIT (not GPL-compatible)"), std::string::npos) << text;
+  EXPECT_NE(text.find("bpf_probe_read_kernel (refused: license 'MIT' is not GPL-compatible)"),
+            std::string::npos)
+      << text;
+  f.license = "GPL";
+  EXPECT_EQ(inspect_text(f).find("refused"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace bpfcompat::inspect
