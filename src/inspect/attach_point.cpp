@@ -82,6 +82,34 @@ void fill_target(AttachPoint& p, std::string_view target) {
 
 }  // namespace
 
+std::string_view attach_kind_name(AttachKind kind) {
+  switch (kind) {
+    case AttachKind::kKprobe:
+      return "kprobe";
+    case AttachKind::kKretprobe:
+      return "kretprobe";
+    case AttachKind::kKprobeMulti:
+      return "kprobe_multi";
+    case AttachKind::kKsyscall:
+      return "ksyscall";
+    case AttachKind::kFentry:
+      return "fentry";
+    case AttachKind::kFexit:
+      return "fexit";
+    case AttachKind::kFmodRet:
+      return "fmod_ret";
+    case AttachKind::kTracepoint:
+      return "tracepoint";
+    case AttachKind::kUprobe:
+      return "uprobe";
+    case AttachKind::kUretprobe:
+      return "uretprobe";
+    case AttachKind::kNone:
+      break;
+  }
+  return "none";
+}
+
 AttachPoint parse_attach_point(std::string_view section) {
   if (!section.empty() && section.front() == '?') section.remove_prefix(1);
   auto slash = section.find('/');

@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/unique_fd.h"
+#include "elf_code.h"
+#include "elf_sections.h"
 
 namespace bpfcompat::inspect {
 namespace {
@@ -24,12 +26,6 @@ using ElfPtr = std::unique_ptr<Elf, ElfCloser>;
 
 constexpr const char* kBuildHint =
     "pass a compiled eBPF object, e.g. clang -O2 -g -target bpf -c prog.bpf.c -o prog.bpf.o";
-
-struct Section {
-  std::string name;
-  GElf_Shdr header{};
-  Elf_Data* data = nullptr;
-};
 
 std::uint32_t read_u32(const Elf_Data* data, std::size_t offset, bool swap) {
   std::uint32_t v = 0;
@@ -46,21 +42,6 @@ LegacyMapDef legacy_map(std::string name, const Elf_Data* data, std::size_t offs
     field[i] = read_u32(data, offset + i * 4, swap);
   }
   return {std::move(name), field[0], {}, field[1], field[2], field[3], field[4]};
-}
-
-std::vector<Section> read_sections(Elf* elf, std::size_t shstrndx) {
-  std::vector<Section> out;
-  Elf_Scn* scn = nullptr;
-  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
-    Section s;
-    if (gelf_getshdr(scn, &s.header) == nullptr) continue;
-    const char* name = elf_strptr(elf, shstrndx, s.header.sh_name);
-    s.name = name ? name : "";
-    s.data = elf_getdata(scn, nullptr);
-    out.resize(std::max<std::size_t>(out.size(), elf_ndxscn(scn) + 1));
-    out[elf_ndxscn(scn)] = std::move(s);
-  }
-  return out;
 }
 
 void read_symbols(Elf* elf, const std::vector<Section>& sections, const Section& symtab, bool swap,
@@ -99,6 +80,21 @@ void read_symbols(Elf* elf, const std::vector<Section>& sections, const Section&
 
 }  // namespace
 
+std::vector<Section> read_sections(Elf* elf, std::size_t shstrndx) {
+  std::vector<Section> out;
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    Section s;
+    if (gelf_getshdr(scn, &s.header) == nullptr) continue;
+    const char* name = elf_strptr(elf, shstrndx, s.header.sh_name);
+    s.name = name ? name : "";
+    s.data = elf_getdata(scn, nullptr);
+    out.resize(std::max<std::size_t>(out.size(), elf_ndxscn(scn) + 1));
+    out[elf_ndxscn(scn)] = std::move(s);
+  }
+  return out;
+}
+
 Result<ElfFacts> read_elf_facts(const std::string& path) {
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
@@ -128,8 +124,17 @@ Result<ElfFacts> read_elf_facts(const std::string& path) {
     facts.has_btf_ext = facts.has_btf_ext || s.name == ".BTF.ext";
   }
   for (const auto& s : sections) {
+    if (s.name == ".BTF") facts.btf = std::string(section_bytes(s));
+    if (s.name == ".BTF.ext") facts.btf_ext = std::string(section_bytes(s));
+    if (s.name == "license") {
+      std::string_view text = section_bytes(s);
+      facts.license = std::string(text.substr(0, text.find('\0')));
+    }
+  }
+  for (const auto& s : sections) {
     if (s.header.sh_type == SHT_SYMTAB && s.data != nullptr) {
       read_symbols(elf.get(), sections, s, swap, facts);
+      if (!swap) facts.code = read_elf_code(elf.get(), sections, s);
     }
   }
   return facts;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "bpfcompat/inspect/object_facts.h"
+#include "core_relocations.h"
 #include "elf_facts.h"
 #include "libbpf_capture.h"
 
@@ -20,7 +21,18 @@ std::string or_empty(const char* s) {
   return s ? s : "";
 }
 
-ProgramFacts program_facts(const bpf_program* prog) {
+// libbpf's sleepable sections (SEC_SLEEPABLE, applied only at load): "<kind>.s/..." or "syscall".
+bool sleepable_section(const std::string& section) {
+  std::string head = section.substr(0, section.find('/'));
+  return head == "syscall" || (head.size() > 2 && head.compare(head.size() - 2, 2, ".s") == 0);
+}
+
+CodeFacts code_of(const ElfFacts& elf, const std::string& name) {
+  auto it = elf.code.programs.find(name);
+  return it == elf.code.programs.end() ? CodeFacts{} : it->second;
+}
+
+ProgramFacts program_facts(const bpf_program* prog, const ElfFacts& elf) {
   ProgramFacts p;
   p.name = bpf_program__name(prog);
   p.section = bpf_program__section_name(prog);
@@ -31,10 +43,23 @@ ProgramFacts program_facts(const bpf_program* prog) {
       or_empty(libbpf_bpf_attach_type_str(bpf_program__expected_attach_type(prog)));
   p.attach = parse_attach_point(p.section);
   p.autoload = bpf_program__autoload(prog);
+  p.sleepable = (bpf_program__flags(prog) & BPF_F_SLEEPABLE) != 0 || sleepable_section(p.section);
+  p.code = code_of(elf, p.name);
   return p;
 }
 
-MapFacts map_facts(const bpf_map* map) {
+InnerMapFacts inner_map_facts(const bpf_map* map) {
+  InnerMapFacts m;
+  m.type = bpf_map__type(map);
+  m.type_name = or_empty(libbpf_bpf_map_type_str(bpf_map__type(map)));
+  m.key_size = bpf_map__key_size(map);
+  m.value_size = bpf_map__value_size(map);
+  m.max_entries = bpf_map__max_entries(map);
+  m.map_flags = bpf_map__map_flags(map);
+  return m;
+}
+
+MapFacts map_facts(bpf_map* map) {
   MapFacts m;
   m.name = bpf_map__name(map);
   m.type = bpf_map__type(map);
@@ -42,13 +67,16 @@ MapFacts map_facts(const bpf_map* map) {
   m.key_size = bpf_map__key_size(map);
   m.value_size = bpf_map__value_size(map);
   m.max_entries = bpf_map__max_entries(map);
+  m.map_flags = bpf_map__map_flags(map);
   m.internal = bpf_map__is_internal(map);
+  m.pin_path = or_empty(bpf_map__pin_path(map));
+  if (const bpf_map* inner = bpf_map__inner_map(map)) m.inner_map = inner_map_facts(inner);
   return m;
 }
 
 // For objects libbpf refuses: the type libbpf would give the section (its messages for an
 // unknown section are dropped: the untyped-section finding says it better).
-ProgramFacts program_facts(const ElfProgram& prog, LibbpfCapture& capture) {
+ProgramFacts program_facts(const ElfProgram& prog, const ElfFacts& elf, LibbpfCapture& capture) {
   ProgramFacts p;
   p.name = prog.name;
   p.autoload = prog.section.empty() || prog.section.front() != '?';
@@ -65,6 +93,8 @@ ProgramFacts program_facts(const ElfProgram& prog, LibbpfCapture& capture) {
   p.expected_attach_type = attach;
   p.expected_attach_type_name = or_empty(libbpf_bpf_attach_type_str(attach));
   p.attach = parse_attach_point(p.section);
+  p.sleepable = sleepable_section(p.section);
+  p.code = code_of(elf, p.name);
   return p;
 }
 
@@ -77,6 +107,7 @@ Result<ObjectFacts> read_object(const std::string& path) {
   facts.path = path;
   facts.has_btf = elf->has_btf;
   facts.has_btf_ext = elf->has_btf_ext;
+  facts.license = elf->license;
   facts.legacy_maps = elf->legacy_maps;
   for (auto& m : facts.legacy_maps) {
     m.type_name = or_empty(libbpf_bpf_map_type_str(static_cast<bpf_map_type>(m.type)));
@@ -86,17 +117,22 @@ Result<ObjectFacts> read_object(const std::string& path) {
   ObjectPtr obj(bpf_object__open_file(path.c_str(), nullptr));
   int open_errno = errno;
   facts.libbpf_messages = capture.messages();
+  std::string open_warning = capture.last_warning();
+  // Inside the capture: libbpf's complaints about a bad .BTF are core_error, not stderr.
+  auto core = read_core_relocations(elf->btf, elf->btf_ext, elf->code);
+  facts.core_relocations = std::move(core.relocations);
+  facts.core_error = std::move(core.error);
   if (obj) {
     bpf_program* prog = nullptr;
-    bpf_object__for_each_program(prog, obj.get()) facts.programs.push_back(program_facts(prog));
+    bpf_object__for_each_program(prog, obj.get())
+        facts.programs.push_back(program_facts(prog, *elf));
     bpf_map* map = nullptr;
     bpf_object__for_each_map(map, obj.get()) facts.maps.push_back(map_facts(map));
     return facts;
   }
-  facts.open_error = capture.last_warning().empty()
-                         ? std::string("libbpf: ") + std::strerror(open_errno)
-                         : capture.last_warning();
-  for (const auto& p : elf->programs) facts.programs.push_back(program_facts(p, capture));
+  facts.open_error =
+      open_warning.empty() ? std::string("libbpf: ") + std::strerror(open_errno) : open_warning;
+  for (const auto& p : elf->programs) facts.programs.push_back(program_facts(p, *elf, capture));
   return facts;
 }
 

@@ -33,6 +33,9 @@ struct AttachPoint {
   std::string binary;    // uprobe "binary:function"
 };
 
+// "kprobe", "kprobe_multi", "fentry", "tracepoint", ...; "none" for kNone.
+std::string_view attach_kind_name(AttachKind kind);
+
 // Parses a section name (with or without a leading '?'); kNone, or empty fields when the section
 // names the kind but no target ("kprobe", "fentry").
 AttachPoint parse_attach_point(std::string_view section);
