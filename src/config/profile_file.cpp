@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bpfcompat/config/profile.h"
 #include "bpfcompat/core/file_io.h"
 #include "profile_parser.h"
 #include "yaml_reader.h"
@@ -70,6 +71,17 @@ std::optional<Profile> load_profile_file(const std::string& path, const std::str
   read_profile_definition(r, *root, profile);
   if (diagnostics.items().size() != before) return std::nullopt;
   return profile;
+}
+
+}  // namespace bpfcompat::config
+
+namespace bpfcompat::config {
+
+Result<Profile> load_profile(const std::string& path) {
+  Diagnostics diagnostics;
+  auto profile = load_profile_file(path, std::filesystem::path(path).stem().string(), diagnostics);
+  if (!profile) return diagnostics.to_error();
+  return std::move(*profile);
 }
 
 }  // namespace bpfcompat::config
