@@ -58,6 +58,23 @@ Result<const RpmPackage*> pick_kernel(const std::vector<RpmPackage>& index,
                        "change the profile's version pin (a glob on VERSION-RELEASE)");
 }
 
+std::vector<std::string> available_versions(const std::vector<RpmPackage>& index,
+                                            const config::RpmSource& source) {
+  std::vector<const RpmPackage*> named;
+  for (const auto& p : index) {
+    if (p.name == source.package && arch_fits(p, source.arch)) named.push_back(&p);
+  }
+  std::sort(named.begin(), named.end(), [](const RpmPackage* a, const RpmPackage* b) {
+    return rpm_evr_compare(a->evr, b->evr) < 0;
+  });
+  std::vector<std::string> out;
+  for (const RpmPackage* p : named) {
+    std::string vr = version_release(p->evr);
+    if (out.empty() || out.back() != vr) out.push_back(std::move(vr));
+  }
+  return out;
+}
+
 bool provides(const RpmPackage& p, const std::string& name) {
   return p.name == name || std::find(p.provides_names.begin(), p.provides_names.end(), name) !=
                                p.provides_names.end();
@@ -106,6 +123,7 @@ Result<ResolvedRpmKernel> resolve_rpm_packages(const std::vector<RpmPackage>& in
   }
   ResolvedRpmKernel out;
   out.evr = main.evr;
+  out.available = available_versions(index, source);
   for (const auto* p : chosen) {
     out.rpms.push_back(*p);
     out.urls.push_back(url_of(*p, baseurl));

@@ -15,6 +15,9 @@ struct ResolvedRpmKernel {
   std::string evr;                // of the kernel package
   std::vector<RpmPackage> rpms;   // the kernel package first
   std::vector<std::string> urls;  // one per rpm: baseurl (or xml:base) + "/" + location
+  // Every VERSION-RELEASE of `package` for the arch the index holds, oldest first by rpm's
+  // ordering, whatever the pin: what a sweep tries, and the newest for freshness.
+  std::vector<std::string> available;
 };
 
 // The newest `package` of `arch` by rpm's ordering (or the newest whose VERSION-RELEASE matches

@@ -159,6 +159,7 @@ Result<PreparedKernel> prepare_once(Cache& cache, const config::RpmSource& sourc
   out.release = tree->release;
   out.package = main.name;
   out.package_version = main.evr;
+  if (!resolved->available.empty()) out.newest_version = resolved->available.back();
   out.sha256 = std::filesystem::path(paths.front()).filename().string();
   return out;
 }
