@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   add_suite_command(app, global, action);
   add_report_command(app, action);
   add_matrix_command(app, global, action);
+  add_sweep_command(app, global, action);
   add_version_command(app, action);
 
   try {
