@@ -144,6 +144,15 @@ TEST(Sweep, BisectsAnEl9RepositoryToTheFirstBuildThatLoads) {
   for (const auto& t : s["tested"]) {
     EXPECT_TRUE(fs::exists(t["run_report"].get<std::string>())) << t.dump(2);
   }
+  auto schema = run_captured(
+      {"python3", "-c",
+       "import json,sys,jsonschema;"
+       "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate("
+       "json.load(open(sys.argv[2])))",
+       std::string(BPFCOMPAT_SOURCE_DIR) + "/docs/sweep-schema.json", dir + "/sweep.json"},
+      std::chrono::seconds(30));
+  ASSERT_TRUE(schema);
+  EXPECT_EQ(schema->status.code, 0) << schema->output;
   // sweep.json in the sweep's own directory too, the same report.
   json in_dir = testing::load_json(s["sweep_dir"].get<std::string>() + "/sweep.json");
   EXPECT_EQ(in_dir, s);

@@ -1,7 +1,13 @@
 #include "bpfcompat/sweep/sweep_report.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include "bpfcompat/core/file_io.h"
+#include "bpfcompat/core/subprocess.h"
+#include "bpfcompat/core/temp_dir.h"
 
 namespace bpfcompat::sweep {
 namespace {
@@ -108,6 +114,42 @@ TEST(SweepJson, NoBoundaryWithoutExactlyOneChange) {
   auto j = nlohmann::json::parse(to_json(r));
   EXPECT_TRUE(j["boundary"].is_null());
   EXPECT_TRUE(j["changes"].empty());
+}
+
+// The problems python3-jsonschema finds in `json` against docs/sweep-schema.json ("" if none).
+std::string schema_problems(const std::string& json) {
+  auto dir = TempDir::create("sweep-schema");
+  if (!dir) return dir.error().describe();
+  std::string path = dir->path() + "/sweep.json";
+  if (auto w = write_file_atomic(path, json); !w) return w.error().describe();
+  auto run =
+      run_captured({"python3", "-c",
+                    "import json,sys,jsonschema;"
+                    "s=json.load(open(sys.argv[1]));"
+                    "jsonschema.Draft202012Validator.check_schema(s);"
+                    "jsonschema.Draft202012Validator(s).validate(json.load(open(sys.argv[2])))",
+                    std::string(BPFCOMPAT_TEST_DATA) + "/../../docs/sweep-schema.json", path},
+                   std::chrono::seconds(30));
+  if (!run) return run.error().describe();
+  return run->status.code == 0 ? "" : run->output;
+}
+
+TEST(SweepJson, FollowsItsSchemaWithAnAnswerAndWithout) {
+  SweepReport r = boundary_report();
+  r.summary = summarize(r);
+  EXPECT_EQ(schema_problems(to_json(r)), "");
+  SweepReport none = boundary_report();
+  none.finding = "error";
+  none.changes.clear();
+  none.tested.back().verdict = "error";
+  none.tested.back().code = "BOOT_TIMEOUT";
+  none.error = "5.14.0-503.el9 ended in ERROR BOOT_TIMEOUT";
+  none.exit_code = 1;
+  none.from = "5.14.0-362.el9";
+  none.summary = summarize(none);
+  EXPECT_EQ(schema_problems(to_json(none)), "");
+  none.finding = "maybe";  // the schema really checks
+  EXPECT_NE(schema_problems(to_json(none)), "");
 }
 
 }  // namespace
