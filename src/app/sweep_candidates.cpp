@@ -1,6 +1,5 @@
 #include "sweep_candidates.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -15,39 +14,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kProfileHint =
-    "name a shipped profile (matrices/profiles/ID.yaml: rocky-9, ubuntu-22.04, …), a built-in "
-    "one (debian-11, debian-12, debian-13, debian-unstable) or a profile file";
-
-// The ids of every shipped and built-in profile, for the error that names none of them.
-std::vector<std::string> known_profiles(const std::vector<std::string>& dirs) {
-  std::vector<std::string> ids;
-  for (const auto& p : config::builtin_profiles()) ids.push_back(p.id);
-  for (const auto& dir : dirs) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(fs::path(dir) / "profiles", ec)) {
-      if (e.path().extension() == ".yaml") ids.push_back(e.path().stem().string());
-    }
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
 Result<config::Profile> find_profile(const std::string& value, const std::string& exe_path) {
   std::error_code ec;
   if (fs::is_regular_file(value, ec) || !config::is_matrix_name(value)) {
     return config::load_profile(value);
   }
-  auto dirs = shipped_matrix_dirs(exe_path);
-  for (const auto& dir : dirs) {
-    fs::path file = fs::path(dir) / "profiles" / (value + ".yaml");
-    if (fs::is_regular_file(file, ec)) return config::load_profile(file.string());
-  }
-  if (auto builtin = config::find_builtin_profile(value)) return *builtin;
-  return invalid_input(fmt::format("--profile: no profile '{}' (known: {})", value,
-                                   fmt::join(known_profiles(dirs), ", ")),
-                       kProfileHint);
+  auto found = config::find_profile(value, shipped_profile_catalog(exe_path));
+  if (!found) return invalid_input("--profile: " + found.error().message, found.error().hint);
+  return found;
 }
 
 }  // namespace

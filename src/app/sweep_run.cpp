@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bpfcompat/app/matrices.h"
 #include "bpfcompat/app/sweep.h"
 #include "bpfcompat/core/cancellation.h"
 #include "bpfcompat/core/exit_codes.h"
@@ -81,7 +82,7 @@ Result<SweepOutcome> sweep(const SweepRequest& request, const RunSettings& given
   object.artifacts = {request.artifact};
   object.manifest = request.manifest;
   object.mode = request.mode;
-  auto loaded = load_request(object);
+  auto loaded = load_request(object, shipped_profile_catalog(given.exe_path));
   if (!loaded) return std::move(loaded).error();
   auto checked = plan_request(*loaded);
   if (!profile || !checked) {

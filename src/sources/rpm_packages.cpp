@@ -88,15 +88,20 @@ std::string url_of(const RpmPackage& p, const std::string& baseurl) {
 
 }  // namespace
 
+std::string rpm_kernel_stem(const std::string& package) {
+  std::string stem = package;
+  if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, "-core") == 0)
+    stem.resize(stem.size() - 5);
+  return stem;
+}
+
 Result<ResolvedRpmKernel> resolve_rpm_packages(const std::vector<RpmPackage>& index,
                                                const config::RpmSource& source,
                                                const std::string& baseurl) {
   auto kernel = pick_kernel(index, source);
   if (!kernel) return std::move(kernel).error();
   const RpmPackage& main = **kernel;
-  std::string stem = main.name;
-  if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, "-core") == 0)
-    stem.resize(stem.size() - 5);
+  std::string stem = rpm_kernel_stem(main.name);
   // Only the kernel's own family of the same build (same version and arch): never -debug,
   // -devel or -extra packages, whatever they provide.
   std::set<std::string> family{stem, stem + "-core", stem + "-modules", stem + "-modules-core"};

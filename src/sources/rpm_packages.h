@@ -20,6 +20,10 @@ struct ResolvedRpmKernel {
   std::vector<std::string> available;
 };
 
+// "kernel-core" → "kernel", "kernel-uek-core" → "kernel-uek", "kernel6.12" → itself: the name
+// every package of the kernel's family begins with.
+std::string rpm_kernel_stem(const std::string& package);
+
 // The newest `package` of `arch` by rpm's ordering (or the newest whose VERSION-RELEASE matches
 // source.version, an fnmatch glob), then the packages of the same version and arch in its
 // family (<stem>, <stem>-core, <stem>-modules, <stem>-modules-core; stem is the package without

@@ -46,7 +46,7 @@ TEST_F(SweepCli, NeedsAProfileAndAnArtifact) {
 TEST_F(SweepCli, AnUnknownProfileAndAMissingObjectAreReportedTogether) {
   auto run = run_bpfcompat({"sweep", "--profile", "rocky-99", "--artifact", path("nope.bpf.o"),
                             "--workdir", path("work")});
-  expect_usage_error(run, "no profile 'rocky-99'");
+  expect_usage_error(run, "unknown profile 'rocky-99'");
   EXPECT_NE(run.output.find(path("nope.bpf.o")), std::string::npos) << run.output;
 }
 

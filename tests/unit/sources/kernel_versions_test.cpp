@@ -1,6 +1,9 @@
 // The versions a profile's index offers: what a sweep tries and what freshness compares with.
 // Pure apt resolution on real Debian Packages files and an Ubuntu-shaped index with several
 // kernel lines; the rpm and Ubuntu loopback repositories for the whole path.
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "apt_repo_fixture.h"
@@ -117,6 +120,30 @@ TEST(KernelVersions, ALocalKernelHasNoIndexToList) {
   ASSERT_FALSE(v);
   EXPECT_EQ(v.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(v.error().message.find("no index"), std::string::npos) << v.error().message;
+}
+
+// The parsed primary is kept as libsolv's .solv file beside the cache's blobs: a second
+// resolution reads it, and a damaged one is parsed again from the XML and written anew.
+TEST_F(RpmRepoTest, PrimaryIsParsedOnceIntoASolvCopy) {
+  namespace fs = std::filesystem;
+  auto first = resolve_rpm_kernel(*cache_, source("el9", "kernel-core"));
+  ASSERT_TRUE(first) << first.error().describe();
+  std::vector<fs::path> copies;
+  for (const auto& e : fs::recursive_directory_iterator(cache_->root() + "/rpm-primary")) {
+    if (e.path().filename() == "primary.solv") copies.push_back(e.path());
+  }
+  ASSERT_EQ(copies.size(), 1u);
+  auto again = resolve_rpm_kernel(*cache_, source("el9", "kernel-core"));
+  ASSERT_TRUE(again) << again.error().describe();
+  EXPECT_EQ(again->urls, first->urls);
+  EXPECT_EQ(again->available, first->available);
+  EXPECT_EQ(again->rpms.back().checksum.hex, first->rpms.back().checksum.hex);
+  EXPECT_EQ(again->rpms.back().size, first->rpms.back().size);
+  std::ofstream(copies.front(), std::ios::trunc) << "not a solv file";
+  auto damaged = resolve_rpm_kernel(*cache_, source("el9", "kernel-core"));
+  ASSERT_TRUE(damaged) << damaged.error().describe();
+  EXPECT_EQ(damaged->urls, first->urls);
+  EXPECT_GT(fs::file_size(copies.front()), 100u) << "rewritten from the XML";
 }
 
 }  // namespace
