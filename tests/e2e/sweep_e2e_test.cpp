@@ -2,7 +2,10 @@
 // the Debian 11 kernel (5.10) wrapped as 5.10.0-284.el9 and the Debian 12 kernel (6.1) wrapped as
 // 6.1.0-427.el9 and 6.1.0-503.el9. bpf_loop.bpf.o fails on 5.10 (UNSUPPORTED_HELPER) and passes
 // on 6.1, so the bisection boots both ends, then the middle: three boots in two runs, and the
-// boundary is 5.10.0-284.el9 → 6.1.0-427.el9.
+// boundary is 5.10.0-284.el9 → 6.1.0-427.el9. And Ctrl-C during a step: exit 130, a report, no
+// QEMU.
+#include <signal.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,11 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/config/matrix.h"
+#include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/subprocess.h"
 #include "bpfcompat/core/temp_dir.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "report_json.h"
 #include "support/http_server.h"
+#include "support/qemu_processes.h"
 #include "support/rpm_fixture.h"
 #include "support/run_bpfcompat.h"
 
@@ -67,28 +72,48 @@ std::string merged_repo(const std::vector<std::string>& repos, const std::string
   return dir;
 }
 
-TEST(Sweep, BisectsAnEl9RepositoryToTheFirstBuildThatLoads) {
+// The three-build repository served on 127.0.0.1 and a profile file naming it.
+struct SweepRepo {
+  std::unique_ptr<TempDir> dir;
+  std::unique_ptr<testing::LoopbackHttpServer> server;
+  std::string profile;
+  std::string skip;  // why there is no kernel to wrap
+};
+
+void serve_three_builds(SweepRepo& r) {
   std::string why;
   std::string old_repo = wrapped_el9("debian-11", "5.10.0-284.el9", &why);
-  if (old_repo.empty() && why.rfind("no debian-11", 0) == 0) GTEST_SKIP() << why;
+  if (old_repo.empty() && why.rfind("no debian-11", 0) == 0) {
+    r.skip = why;
+    return;
+  }
   ASSERT_FALSE(old_repo.empty()) << why;
   std::string new_repo = wrapped_el9("debian-12", "6.1.0-427.el9 6.1.0-503.el9", &why);
   ASSERT_FALSE(new_repo.empty()) << why;
-
   auto d = TempDir::create("e2e-sweep");
   ASSERT_TRUE(d);
-  std::string dir = d->path();
+  r.dir = std::make_unique<TempDir>(std::move(*d));
+  std::string dir = r.dir->path();
   std::string www = merged_repo({old_repo, new_repo}, dir + "/www", &why);
   ASSERT_FALSE(www.empty()) << why;
-  testing::LoopbackHttpServer server(www, dir + "/http.log");
-  ASSERT_FALSE(server.url().empty()) << server.error();
-  std::string profile = dir + "/el9-sweep.yaml";
-  std::ofstream(profile) << "id: el9-sweep\n"
-                            "distro: almalinux\n"
-                            "version: \"9\"\n"
-                            "kernel:\n"
-                            "  rpm: {repo: "
-                         << server.url() << "/el9/, package: kernel-core}\n";
+  r.server = std::make_unique<testing::LoopbackHttpServer>(www, dir + "/http.log");
+  ASSERT_FALSE(r.server->url().empty()) << r.server->error();
+  r.profile = dir + "/el9-sweep.yaml";
+  std::ofstream(r.profile) << "id: el9-sweep\n"
+                              "distro: almalinux\n"
+                              "version: \"9\"\n"
+                              "kernel:\n"
+                              "  rpm: {repo: "
+                           << r.server->url() << "/el9/, package: kernel-core}\n";
+}
+
+TEST(Sweep, BisectsAnEl9RepositoryToTheFirstBuildThatLoads) {
+  SweepRepo repo;
+  serve_three_builds(repo);
+  if (!repo.skip.empty()) GTEST_SKIP() << repo.skip;
+  ASSERT_FALSE(repo.profile.empty());
+  std::string dir = repo.dir->path();
+  std::string profile = repo.profile;
   std::string artifact = std::string(EXAMPLES_BUILD_DIR) + "/bpf_loop.bpf.o";
 
   // A range the index does not reach: refused before any boot, naming what it offers.
@@ -156,6 +181,35 @@ TEST(Sweep, BisectsAnEl9RepositoryToTheFirstBuildThatLoads) {
   // sweep.json in the sweep's own directory too, the same report.
   json in_dir = testing::load_json(s["sweep_dir"].get<std::string>() + "/sweep.json");
   EXPECT_EQ(in_dir, s);
+}
+
+// Ctrl-C during the first step: its VMs are stopped, the sweep still writes its report (no
+// answer, interrupted) and exits 130; no QEMU is left.
+TEST(Sweep, SigintStopsTheSweepWith130AndLeavesNoQemu) {
+  SweepRepo repo;
+  serve_three_builds(repo);
+  if (!repo.skip.empty()) GTEST_SKIP() << repo.skip;
+  ASSERT_FALSE(repo.profile.empty());
+  std::string dir = repo.dir->path();
+  auto p = Subprocess::spawn({BPFCOMPAT_BIN, "sweep", "--profile", repo.profile, "--artifact",
+                              std::string(EXAMPLES_BUILD_DIR) + "/bpf_loop.bpf.o", "--workdir",
+                              dir + "/work", "--json", dir + "/sweep.json"},
+                             SpawnOptions{dir + "/output.log", {}, false});
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(
+      testing::wait_until([&] { return testing::count_qemu(dir) > 0; }, std::chrono::minutes(5)))
+      << "no QEMU started";
+  ASSERT_EQ(kill(p->pid(), SIGINT), 0);
+  auto status = p->wait_for(std::chrono::seconds(60));
+  ASSERT_TRUE(status) << "bpfcompat did not stop after SIGINT";
+  EXPECT_EQ(status->code, 130);
+  EXPECT_EQ(testing::count_qemu(dir), 0);
+  json s = testing::load_json(dir + "/sweep.json");
+  ASSERT_TRUE(s.is_object()) << read_file(dir + "/output.log").value_or("");
+  EXPECT_TRUE(s["interrupted"].get<bool>());
+  EXPECT_EQ(s["exit_code"], 130);
+  EXPECT_EQ(s["runs"].size(), 1u) << "no step after the interruption";
+  EXPECT_NE(s["finding"], "boundary");
 }
 
 }  // namespace
