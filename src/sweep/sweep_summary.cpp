@@ -46,10 +46,19 @@ std::string no_change(const SweepReport& r) {
   return text;
 }
 
+// "fails on A (CODE), loads on B": one change among several, neither side open-ended.
+std::string between(const SweepReport& r, const VersionChange& c) {
+  const TestedVersion* before = find_tested(r, c.before);
+  const TestedVersion* after = find_tested(r, c.after);
+  if (!before || !after) return fmt::format("{} → {}", c.before, c.after);
+  return fmt::format("{} on {}, {} on {}", verb(*before, true), c.before, verb(*after, true),
+                     c.after);
+}
+
 std::string several(const SweepReport& r) {
   std::string text = "more than one change:";
   for (std::size_t i = 0; i < r.changes.size(); ++i) {
-    text += fmt::format("{} {}", i ? ";" : "", describe_change(r, r.changes[i]));
+    text += fmt::format("{} {}", i ? ";" : "", between(r, r.changes[i]));
   }
   if (r.strategy == "bisect")
     text += " (a bisection assumes one change; --all tests every version)";
