@@ -1,7 +1,6 @@
 // app::sweep: the candidates of a profile's index → bisection (or every candidate) → the sweep
 // report. Each step is run_loaded on a matrix of the step's pinned candidates.
 #include <filesystem>
-#include <map>
 
 #include <fmt/format.h>
 
