@@ -6,7 +6,6 @@
 // QEMU.
 #include <signal.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -24,20 +23,13 @@
 #include "support/qemu_processes.h"
 #include "support/rpm_fixture.h"
 #include "support/run_bpfcompat.h"
+#include "wrapped_kernel.h"
 
 namespace bpfcompat {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-std::string fixture_root() {
-  if (const char* env = std::getenv("BPFCOMPAT_FIXTURE_CACHE"); env && *env) return env;
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  const char* home = std::getenv("HOME");
-  std::string cache = xdg && *xdg ? xdg : std::string(home ? home : "/tmp") + "/.cache";
-  return cache + "/bpfcompat/fixtures";
-}
 
 // The EL9 repository of one built-in Debian kernel wrapped as `versions`; "" and *why on failure.
 std::string wrapped_el9(const std::string& debian, const std::string& versions, std::string* why) {
@@ -47,7 +39,7 @@ std::string wrapped_el9(const std::string& debian, const std::string& versions, 
     *why = "no " + debian + " kernel to wrap: " + kernel.error().describe();
     return {};
   }
-  std::string out = fixture_root() + "/sweep-el9-" + kernel->release;
+  std::string out = testing::fixture_root() + "/sweep-el9-" + kernel->release;
   return testing::build_rpm_repos(
       {kernel->vmlinuz, kernel->modules_root, versions, "kernel/net/sched kernel/net/key", "el9"},
       out, why);
