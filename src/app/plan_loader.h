@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "bpfcompat/app/events.h"
+#include "bpfcompat/app/run.h"
 #include "bpfcompat/config/suite.h"
 #include "bpfcompat/core/result.h"
 #include "bpfcompat/plan/planner.h"
@@ -26,5 +28,10 @@ Result<LoadedRequest> load_request(const plan::PlanRequest& request,
 // plan::make_plan on what was loaded; one kInvalidInput error lists the loading problems and
 // the plan's together, so a user sees every problem of the input in one run.
 Result<plan::RunPlan> plan_request(const LoadedRequest& loaded);
+
+// app::run after load_request: plans what was loaded and runs it. The sweep runs its pinned
+// candidates through it (an in-memory matrix in place of the request's).
+Result<RunOutcome> run_loaded(const LoadedRequest& loaded, const RunSettings& settings,
+                              EventSink& events);
 
 }  // namespace bpfcompat::app

@@ -114,10 +114,14 @@ Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& give
                        EventSink& events) {
   auto loaded = load_request(request, shipped_profile_catalog(given.exe_path));
   if (!loaded) return std::move(loaded).error();
-  auto plan = plan_request(*loaded);
+  return run_loaded(*loaded, given, events);
+}
+
+Result<RunOutcome> run_loaded(const LoadedRequest& loaded, const RunSettings& given,
+                              EventSink& events) {
+  auto plan = plan_request(loaded);
   if (!plan) return std::move(plan).error();
-  RunSettings settings =
-      loaded->suite ? with_suite_defaults(given, loaded->suite->defaults) : given;
+  RunSettings settings = loaded.suite ? with_suite_defaults(given, loaded.suite->defaults) : given;
   if (!settings.workdir) settings.workdir = ".bpfcompat";
 
   auto validator = locate_validator(settings.validator, settings.exe_path);
@@ -138,7 +142,7 @@ Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& give
 
   RunOutcome outcome;
   report::RunReport& rep = outcome.report;
-  rep = report_header(*plan, settings, *loaded, *validator);
+  rep = report_header(*plan, settings, loaded, *validator);
   if (accel->kvm_unusable) {  // one warning line; the probe's raw QEMU output is evidence
     std::string evidence = rep.run_dir + "/kvm-probe.log";
     std::error_code ec;

@@ -25,5 +25,6 @@ void add_report_command(CLI::App& app, Action& action);
 void add_version_command(CLI::App& app, Action& action);
 void add_matrix_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_inspect_command(CLI::App& app, Action& action);
+void add_sweep_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 }  // namespace bpfcompat::cli

@@ -59,6 +59,11 @@ std::optional<Error> path_problem(const std::string& option, const std::string& 
 
 }  // namespace
 
+Result<void> check_output_path(const std::string& option, const std::string& path) {
+  if (auto p = path_problem(option, path)) return std::move(*p);
+  return {};
+}
+
 Result<void> check_output_paths(const report::OutputRequest& outputs) {
   std::vector<Error> problems;
   for (const auto& [kind, path] : report::requested_outputs(outputs)) {

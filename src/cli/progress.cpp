@@ -35,6 +35,9 @@ void ProgressPrinter::on_event(const app::Event& event) {
     case app::EventKind::kWarning:
       what = "warning";
       break;
+    case app::EventKind::kSweepStep:
+      what = "sweep";
+      break;
   }
   double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::lock_guard lock(mu_);

@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
   add_report_command(app, action);
   add_matrix_command(app, global, action);
   add_inspect_command(app, action);
+  add_sweep_command(app, global, action);
   add_version_command(app, action);
 
   try {

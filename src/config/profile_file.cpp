@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bpfcompat/config/profile.h"
 #include "bpfcompat/core/file_io.h"
 #include "did_you_mean.h"
 #include "profile_parser.h"
@@ -112,6 +113,13 @@ Result<Profile> find_profile(const std::string& id, const ProfileCatalog& catalo
                        fmt::format("{}{}`bpfcompat matrix show vendors` lists the shipped ones; "
                                    "the built-in ones are debian-11, -12, -13 and -unstable",
                                    suggestion, suggestion.empty() ? "" : " "));
+}
+
+Result<Profile> load_profile(const std::string& path) {
+  Diagnostics diagnostics;
+  auto profile = load_profile_file(path, std::filesystem::path(path).stem().string(), diagnostics);
+  if (!profile) return diagnostics.to_error();
+  return std::move(*profile);
 }
 
 }  // namespace bpfcompat::config

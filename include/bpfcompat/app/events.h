@@ -15,6 +15,7 @@ enum class EventKind {
   kRetrying,     // message: why the first boot is retried
   kTargetDone,   // message: verdict summary
   kWarning,
+  kSweepStep,  // bpfcompat sweep: the candidates a step boots, then each one's verdict
 };
 
 struct Event {
