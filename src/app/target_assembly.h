@@ -46,6 +46,9 @@ class TargetAssembly {
   std::string evidence_dir_;
   std::string requested_kernel_;
   std::string observed_kernel_;
+  std::string kernel_release_;  // of the prepared kernel package
+  std::string kernel_package_;
+  std::string kernel_package_version_;
   report::StageTimes stages_;
   int attempts_ = 1;
   std::string retry_reason_;

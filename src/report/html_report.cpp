@@ -58,7 +58,8 @@ std::string matrix(const RunReport& r) {
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& p : profile_columns(r)) {
     out += fmt::format("<tr><th scope=\"row\">{}{}<small>{}</small></th>", esc(p.id),
-                       p.required ? "" : " (optional)", esc(p.kernel));
+                       p.required ? "" : " (optional)",
+                       esc(p.identity.empty() ? p.kernel : p.identity));
     for (const auto& name : cases) out += matrix_cell(r, find_target(r, p.id, name));
     out += "</tr>\n";
   }

@@ -117,6 +117,11 @@ TargetReport read_target(JsonFields& f, const Json& j, const std::string& path) 
   read_verdict(f, j, path, "classification_code", t.verdict);
   t.lane = f.str(j, "lane", path);
   t.requested_kernel = f.str(j, "requested_kernel", path);
+  t.distro = f.str(j, "distro", path);
+  t.distro_version = f.str(j, "distro_version", path);
+  t.kernel_release = f.str(j, "kernel_release", path);
+  t.kernel_package = f.str(j, "kernel_package", path);
+  t.kernel_package_version = f.str(j, "kernel_package_version", path);
   const Json& host = f.object(j, "host", path);
   t.observed_kernel = f.str(host, "kernel", path + ".host");
   t.btf_vmlinux = f.boolean(host, "btf_vmlinux", path + ".host");

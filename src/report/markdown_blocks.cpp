@@ -53,7 +53,8 @@ namespace {
 
 std::string profile_header(const ProfileColumn& c) {
   std::string header = c.required ? c.id : c.id + " (optional)";
-  if (!c.kernel.empty()) header += "<br>" + c.kernel;
+  const std::string& kernel = c.identity.empty() ? c.kernel : c.identity;
+  if (!kernel.empty()) header += "<br>" + kernel;
   return cell(header);
 }
 

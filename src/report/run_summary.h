@@ -24,7 +24,8 @@ RunSummary summarize(const RunReport& report);
 // Profiles in order of first appearance, with the kernel each one booted.
 struct ProfileColumn {
   std::string id;
-  std::string kernel;  // observed, else requested, else ""
+  std::string kernel;    // observed, else requested, else ""
+  std::string identity;  // identity_label of its targets: "AlmaLinux 9 · 5.14.0-427.el9…", or ""
   bool required = true;
 };
 std::vector<ProfileColumn> profile_columns(const RunReport& report);

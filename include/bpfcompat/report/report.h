@@ -49,7 +49,15 @@ struct TargetReport {
   std::string lane;              // kernel | cloud-image | host
   std::string requested_kernel;  // source description + resolved package version
   std::string observed_kernel;   // uname -r in the guest
-  std::string accelerator;       // kvm | tcg
+  // Which vendor kernel this is: the profile's distro and version ("almalinux", "9"), the
+  // kernel's release read from its package ("5.14.0-427.13.1.el9_4.x86_64") and the resolved
+  // image package with its version; "" when unknown (a local kernel has no package).
+  std::string distro;
+  std::string distro_version;
+  std::string kernel_release;
+  std::string kernel_package;
+  std::string kernel_package_version;
+  std::string accelerator;  // kvm | tcg
   classify::Verdict verdict;
   long duration_ms = 0;
   StageTimes stages;
