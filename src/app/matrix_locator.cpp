@@ -37,6 +37,13 @@ std::vector<std::string> shipped_matrix_dirs(const std::string& exe_path) {
   return out;
 }
 
+config::ProfileCatalog shipped_profile_catalog(const std::string& exe_path) {
+  config::ProfileCatalog catalog;
+  for (const auto& dir : shipped_matrix_dirs(exe_path))
+    add_if_dir(catalog.dirs, fs::path(dir) / "profiles");
+  return catalog;
+}
+
 Result<std::optional<std::string>> resolve_matrix_argument(const std::string& value,
                                                            const std::string& exe_path) {
   std::error_code ec;

@@ -19,9 +19,9 @@ namespace {
 // come loaded with it.
 class Matrices {
  public:
-  explicit Matrices(plan::PlanInputs& inputs,
-                    const std::vector<config::Matrix>* preloaded = nullptr)
-      : inputs_(inputs), preloaded_(preloaded) {}
+  Matrices(plan::PlanInputs& inputs, const config::ProfileCatalog& catalog,
+           const std::vector<config::Matrix>* preloaded = nullptr)
+      : inputs_(inputs), catalog_(catalog), preloaded_(preloaded) {}
   std::optional<std::size_t> index(const std::optional<std::string>& path,
                                    std::vector<Error>& problems) {
     std::string key = path.value_or("");
@@ -44,10 +44,11 @@ class Matrices {
         if (m.path == path) return m;
       }
     }
-    return config::load_matrix(path);
+    return config::load_matrix(path, catalog_);
   }
 
   plan::PlanInputs& inputs_;
+  const config::ProfileCatalog& catalog_;
   const std::vector<config::Matrix>* preloaded_;
   std::map<std::string, std::optional<std::size_t>> loaded_;
 };
@@ -107,8 +108,9 @@ std::optional<plan::Command> load_command(const std::string& command, const std:
   return c;
 }
 
-void load_test(const plan::PlanRequest& r, LoadedRequest& out, std::vector<Error>& problems) {
-  Matrices matrices(out.inputs);
+void load_test(const plan::PlanRequest& r, const config::ProfileCatalog& catalog,
+               LoadedRequest& out, std::vector<Error>& problems) {
+  Matrices matrices(out.inputs, catalog);
   auto matrix = matrices.index(r.matrix, problems);
   std::optional<config::Manifest> manifest;
   if (!r.manifest.empty()) {
@@ -142,9 +144,9 @@ void load_test(const plan::PlanRequest& r, LoadedRequest& out, std::vector<Error
   }
 }
 
-void load_suite_cases(const config::Suite& suite, LoadedRequest& out,
-                      std::vector<Error>& problems) {
-  Matrices matrices(out.inputs, &suite.matrices);
+void load_suite_cases(const config::Suite& suite, const config::ProfileCatalog& catalog,
+                      LoadedRequest& out, std::vector<Error>& problems) {
+  Matrices matrices(out.inputs, catalog, &suite.matrices);
   for (const auto& sc : suite.cases) {
     plan::CaseSpec spec;
     spec.name = sc.name;
@@ -169,17 +171,18 @@ void load_suite_cases(const config::Suite& suite, LoadedRequest& out,
 
 }  // namespace
 
-Result<LoadedRequest> load_request(const plan::PlanRequest& request) {
+Result<LoadedRequest> load_request(const plan::PlanRequest& request,
+                                   const config::ProfileCatalog& catalog) {
   LoadedRequest out;
   out.inputs.mode_override = request.mode;
   out.inputs.shard = request.shard;
   if (!request.suite.empty()) {
-    auto suite = config::load_suite(request.suite);
+    auto suite = config::load_suite(request.suite, catalog);
     if (!suite) return std::move(suite).error();
-    load_suite_cases(*suite, out, out.problems);
+    load_suite_cases(*suite, catalog, out, out.problems);
     out.suite = std::move(*suite);
   } else {
-    load_test(request, out, out.problems);
+    load_test(request, catalog, out, out.problems);
   }
   return out;
 }

@@ -18,8 +18,10 @@ struct LoadedRequest {
   std::vector<Error> problems;  // files that could not be loaded; planning adds its own
 };
 
-// Fails only when the suite file itself cannot be read; other problems are collected.
-Result<LoadedRequest> load_request(const plan::PlanRequest& request);
+// Fails only when the suite file itself cannot be read; other problems are collected. Matrices
+// may name the `catalog`'s profiles by id.
+Result<LoadedRequest> load_request(const plan::PlanRequest& request,
+                                   const config::ProfileCatalog& catalog);
 
 // plan::make_plan on what was loaded; one kInvalidInput error lists the loading problems and
 // the plan's together, so a user sees every problem of the input in one run.

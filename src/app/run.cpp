@@ -1,5 +1,6 @@
 // The run: plan → machine checks → one worker per VM slot → one report.
 #include "bpfcompat/app/run.h"
+#include "bpfcompat/app/matrices.h"
 
 #include <unistd.h>
 
@@ -111,7 +112,7 @@ RunSettings with_suite_defaults(RunSettings s, const config::SuiteDefaults& d) {
 
 Result<RunOutcome> run(const plan::PlanRequest& request, const RunSettings& given,
                        EventSink& events) {
-  auto loaded = load_request(request);
+  auto loaded = load_request(request, shipped_profile_catalog(given.exe_path));
   if (!loaded) return std::move(loaded).error();
   auto plan = plan_request(*loaded);
   if (!plan) return std::move(plan).error();

@@ -31,7 +31,7 @@ Result<config::Matrix> load_by_name(const std::string& value, const GlobalOption
   auto path = app::resolve_matrix_argument(value, global.argv0);
   if (!path) return std::move(path).error();
   if (!*path) return config::default_matrix();
-  return config::load_matrix(**path);
+  return config::load_matrix(**path, app::shipped_profile_catalog(global.argv0));
 }
 
 std::string lanes_of(const config::Matrix& m) {
@@ -77,6 +77,7 @@ int show(const std::string& value, bool json, const GlobalOptions& global) {
 
 int list(bool json, const GlobalOptions& global) {
   auto dirs = app::shipped_matrix_dirs(global.argv0);
+  auto catalog = app::shipped_profile_catalog(global.argv0);
   std::vector<config::NamedMatrix> named = {{config::kDefaultMatrixName, ""}};
   for (auto& m : config::list_named_matrices(dirs)) named.push_back(std::move(m));
   Json rows = Json::array();
@@ -86,7 +87,7 @@ int list(bool json, const GlobalOptions& global) {
   }
   for (const auto& n : named) {
     auto m = n.path.empty() ? Result<config::Matrix>(config::default_matrix())
-                            : config::load_matrix(n.path);
+                            : config::load_matrix(n.path, catalog);
     if (!m) {
       status = report_error(m.error());
       continue;

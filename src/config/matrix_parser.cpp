@@ -1,4 +1,5 @@
 // load_matrix(): a matrix file → Matrix, every problem of the file reported in one pass.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -34,7 +35,8 @@ std::vector<std::string> builtin_ids() {
 
 class MatrixParser {
  public:
-  MatrixParser(YamlReader& reader, Matrix& matrix) : r_(reader), matrix_(matrix) {}
+  MatrixParser(YamlReader& reader, Matrix& matrix, const ProfileCatalog& catalog)
+      : r_(reader), matrix_(matrix), catalog_(catalog) {}
 
   void read(const YAML::Node& root);
 
@@ -46,6 +48,7 @@ class MatrixParser {
 
   YamlReader& r_;
   Matrix& matrix_;
+  const ProfileCatalog& catalog_;
   std::map<std::string, int> first_use_;  // id → line of its first entry
 };
 
@@ -140,20 +143,30 @@ void MatrixParser::read_entry(const YAML::Node& node, std::size_t index) {
   matrix_.entries.push_back(std::move(entry));
 }
 
-// A profile named by id: profiles/<id>.yaml beside the matrix, else a built-in one.
+// A profile named by id: profiles/<id>.yaml beside the matrix, else a built-in one, else one of
+// the catalog's.
 std::optional<Profile> MatrixParser::resolve(const std::string& id, const YAML::Node& at) {
   std::string file = profile_file_path(r_.source().path, id);
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) return load_profile_file(file, id, r_.diagnostics());
   if (auto builtin = find_builtin_profile(id)) return builtin;
-  auto ids = builtin_ids();
+  if (std::string shipped = catalog_profile_path(catalog_, id); !shipped.empty()) {
+    return load_profile_file(shipped, id, r_.diagnostics());
+  }
+  auto builtins = builtin_ids();
+  auto shipped = catalog_ids(catalog_);
+  std::vector<std::string> ids = builtins;
+  ids.insert(ids.end(), shipped.begin(), shipped.end());
   std::string suggestion = did_you_mean(id, ids);
   std::string known;
-  for (const auto& b : ids) known += (known.empty() ? "" : ", ") + b;
-  r_.error(
-      at, fmt::format("unknown profile '{}'", id),
-      fmt::format("{}{}built-in profiles: {}; or define it inline (distro, kernel, ...) or in {}",
-                  suggestion, suggestion.empty() ? "" : " ", known, file));
+  for (const auto& b : builtins) known += (known.empty() ? "" : ", ") + b;
+  std::string catalog = shipped.empty() ? ""
+                                        : fmt::format(", the {} shipped profiles in {}",
+                                                      shipped.size(), catalog_.dirs.front());
+  r_.error(at, fmt::format("unknown profile '{}'", id),
+           fmt::format("{}{}built-in profiles: {}{}; or define it inline (distro, kernel, ...) or "
+                       "in {}",
+                       suggestion, suggestion.empty() ? "" : " ", known, catalog, file));
   return std::nullopt;
 }
 
@@ -165,14 +178,14 @@ std::string absolute_dir_of(const std::string& path) {
 }
 
 std::optional<Matrix> parse_matrix(const std::string& path, const std::string& text,
-                                   Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics, const ProfileCatalog& catalog) {
   std::size_t before = diagnostics.items().size();
   YamlReader reader(SourceText::from(path, text), diagnostics, absolute_dir_of(path));
   Matrix matrix;
   matrix.path = path;
   matrix.name = std::filesystem::path(path).stem().string();
   try {
-    if (auto root = reader.parse(text)) MatrixParser(reader, matrix).read(*root);
+    if (auto root = reader.parse(text)) MatrixParser(reader, matrix, catalog).read(*root);
   } catch (const YAML::Exception& e) {  // a yaml-cpp surprise still becomes a diagnostic
     reader.error_at_mark(e.mark, e.msg);
   }
@@ -182,20 +195,21 @@ std::optional<Matrix> parse_matrix(const std::string& path, const std::string& t
 
 }  // namespace
 
-std::optional<Matrix> read_matrix_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<Matrix> read_matrix_file(const std::string& path, Diagnostics& diagnostics,
+                                       const ProfileCatalog& catalog) {
   auto text = read_file(path, kMaxMatrixBytes);
   if (!text) {
     diagnostics.add(Diagnostic{{}, 0, 0, text.error().message, {}, {}, {}});  // names the path
     return std::nullopt;
   }
-  return parse_matrix(path, *text, diagnostics);
+  return parse_matrix(path, *text, diagnostics, catalog);
 }
 
-Result<Matrix> load_matrix(const std::string& path) {
+Result<Matrix> load_matrix(const std::string& path, const ProfileCatalog& catalog) {
   auto text = read_file(path, kMaxMatrixBytes);
   if (!text) return std::move(text).error();
   Diagnostics diagnostics;
-  auto matrix = parse_matrix(path, *text, diagnostics);
+  auto matrix = parse_matrix(path, *text, diagnostics, catalog);
   if (!matrix) return diagnostics.to_error();
   return std::move(*matrix);
 }

@@ -12,6 +12,7 @@ namespace bpfcompat::config {
 
 // Parses the matrix at `path` (in the user's spelling: messages and Matrix::path use it).
 // Problems are added to `diagnostics`; nullopt when there are any.
-std::optional<Matrix> read_matrix_file(const std::string& path, Diagnostics& diagnostics);
+std::optional<Matrix> read_matrix_file(const std::string& path, Diagnostics& diagnostics,
+                                       const ProfileCatalog& catalog = {});
 
 }  // namespace bpfcompat::config

@@ -1,10 +1,12 @@
 #include "profile_file.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
+#include "did_you_mean.h"
 #include "profile_parser.h"
 #include "yaml_reader.h"
 
@@ -33,6 +35,28 @@ const std::map<std::string, std::string>& entry_only_keys() {
 std::string profile_file_path(const std::string& matrix_path, const std::string& id) {
   auto dir = std::filesystem::path(matrix_path).parent_path();
   return (dir / "profiles" / (id + ".yaml")).string();
+}
+
+std::string catalog_profile_path(const ProfileCatalog& catalog, const std::string& id) {
+  for (const auto& dir : catalog.dirs) {
+    std::string path = dir + "/" + id + ".yaml";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return {};
+}
+
+// The ids of the catalog's profile files, sorted.
+std::vector<std::string> catalog_ids(const ProfileCatalog& catalog) {
+  std::vector<std::string> out;
+  for (const auto& dir : catalog.dirs) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".yaml") out.push_back(e.path().stem().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::optional<Profile> load_profile_file(const std::string& path, const std::string& id,
@@ -70,6 +94,24 @@ std::optional<Profile> load_profile_file(const std::string& path, const std::str
   read_profile_definition(r, *root, profile);
   if (diagnostics.items().size() != before) return std::nullopt;
   return profile;
+}
+
+Result<Profile> find_profile(const std::string& id, const ProfileCatalog& catalog) {
+  if (auto builtin = find_builtin_profile(id)) return std::move(*builtin);
+  if (std::string path = catalog_profile_path(catalog, id); !path.empty()) {
+    Diagnostics diagnostics;
+    auto profile = load_profile_file(path, id, diagnostics);
+    if (!profile) return diagnostics.to_error();
+    return std::move(*profile);
+  }
+  std::vector<std::string> ids;
+  for (const auto& p : builtin_profiles()) ids.push_back(p.id);
+  for (auto& shipped : catalog_ids(catalog)) ids.push_back(std::move(shipped));
+  std::string suggestion = did_you_mean(id, ids);
+  return invalid_input(fmt::format("unknown profile '{}'", id),
+                       fmt::format("{}{}`bpfcompat matrix show vendors` lists the shipped ones; "
+                                   "the built-in ones are debian-11, -12, -13 and -unstable",
+                                   suggestion, suggestion.empty() ? "" : " "));
 }
 
 }  // namespace bpfcompat::config

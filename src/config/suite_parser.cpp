@@ -84,7 +84,7 @@ void read_suite(YamlReader& r, const YAML::Node& root, SuiteFiles& files, Suite&
 
 }  // namespace
 
-Result<Suite> load_suite(const std::string& path) {
+Result<Suite> load_suite(const std::string& path, const ProfileCatalog& catalog) {
   auto text = read_file(path, kMaxSuiteBytes);
   if (!text) return std::move(text).error();
   std::error_code ec;
@@ -103,7 +103,7 @@ Result<Suite> load_suite(const std::string& path) {
   }
   // The matrices' problems (an unknown profile, ...) come with the suite's own, at once.
   for (const auto& [matrix_path, display] : files.matrices) {
-    if (auto matrix = read_matrix_file(display, diagnostics)) {
+    if (auto matrix = read_matrix_file(display, diagnostics, catalog)) {
       matrix->path = matrix_path;
       suite.matrices.push_back(std::move(*matrix));
     }

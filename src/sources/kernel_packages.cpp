@@ -35,9 +35,10 @@ bool is_followed(std::string_view name) {
 
 class Index {
  public:
-  explicit Index(const std::vector<AptPackage>& packages) {
+  explicit Index(const std::vector<AptPackage>& packages) : packages_(packages) {
     for (const auto& p : packages) by_name_.emplace(p.name, &p);
   }
+  const std::vector<AptPackage>& packages() const { return packages_; }
   // Every stanza named `name`, in index order.
   std::vector<const AptPackage*> all(const std::string& name) const {
     std::vector<const AptPackage*> out;
@@ -58,6 +59,7 @@ class Index {
   }
 
  private:
+  const std::vector<AptPackage>& packages_;
   std::unordered_multimap<std::string, const AptPackage*> by_name_;
 };
 
@@ -106,12 +108,79 @@ std::string release_part(std::string_view image) {
   return {};
 }
 
-Result<const AptPackage*> pick_image(const Index& index, const KernelQuery& q) {
+// "linux-image-unsigned-" or "linux-image-", the part of an image's name before its release.
+std::string_view image_kind(std::string_view image) {
+  return starts_with(image, "linux-image-unsigned-") ? "linux-image-unsigned-" : "linux-image-";
+}
+
+// A release's flavour: "6.8.0-49-generic" → "generic", "6.1.0-41-cloud-amd64" → "cloud-amd64",
+// "6.12.9+deb13-amd64" → "amd64": what follows the upstream version and the ABI number.
+std::string flavour_of(std::string_view release) {
+  auto dash = release.find('-');
+  if (dash == std::string_view::npos) return {};
+  std::string_view rest = release.substr(dash + 1);
+  auto next = rest.find('-');
+  std::string_view abi = rest.substr(0, next);
+  bool numeric = !abi.empty() &&
+                 std::all_of(abi.begin(), abi.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!numeric) return std::string(rest);
+  return next == std::string_view::npos ? std::string() : std::string(rest.substr(next + 1));
+}
+
+// "6.8.0-49-generic" → "6.8", "6.12.9+deb13-amd64" → "6.12": the upstream major.minor.
+std::string_view line_of(std::string_view release) {
+  auto first = release.find('.');
+  if (first == std::string_view::npos) return release.substr(0, release.find('-'));
+  auto end = release.find_first_not_of("0123456789", first + 1);
+  return release.substr(0, end);
+}
+
+// The images of the same kind, upstream line and flavour as `image` (itself included): the
+// index's other builds of that kernel (Ubuntu's GA 5.15 and HWE 6.8 "generic" stay apart).
+void add_siblings(const Index& index, const AptPackage& image,
+                  std::vector<const AptPackage*>& images) {
+  std::string release = release_part(image.name);
+  std::string flavour = flavour_of(release);
+  if (flavour.empty()) return;
+  std::string_view kind = image_kind(image.name);
+  for (const AptPackage& p : index.packages()) {
+    std::string_view name = p.name;
+    if (!starts_with(name, kind) || image_kind(name) != kind || ends_with(name, "-dbg")) continue;
+    std::string_view other = name.substr(kind.size());
+    if (flavour_of(other) != flavour || line_of(other) != line_of(release)) continue;
+    if (std::find(images.begin(), images.end(), &p) == images.end()) images.push_back(&p);
+  }
+}
+
+// The images behind each stanza of `package` (meta packages followed).
+std::vector<const AptPackage*> images_behind(const Index& index, const std::string& package) {
   std::vector<const AptPackage*> images;
-  for (const AptPackage* p : index.all(q.package)) {
+  for (const AptPackage* p : index.all(package)) {
     const AptPackage* image = image_of(index, p);
     if (std::find(images.begin(), images.end(), image) == images.end()) images.push_back(image);
   }
+  return images;
+}
+
+std::vector<std::string> versions_of(std::vector<const AptPackage*> images) {
+  std::sort(images.begin(), images.end(), [](const AptPackage* a, const AptPackage* b) {
+    return compare_deb_versions(a->version, b->version) < 0;
+  });
+  std::vector<std::string> out;
+  for (const AptPackage* image : images) {
+    if (out.empty() || compare_deb_versions(out.back(), image->version) != 0) {
+      out.push_back(image->version);
+    }
+  }
+  return out;
+}
+
+// Without a pin, the newest image behind the package (the vendor's choice); with one, the newest
+// matching image among all builds of its line.
+Result<const AptPackage*> pick_image(const KernelQuery& q,
+                                     const std::vector<const AptPackage*>& behind,
+                                     std::vector<const AptPackage*> images) {
+  if (q.version_pin.empty()) images = behind;
   if (images.empty()) {
     return (invalid_input(fmt::format("package {} is in none of {} of {}", q.package,
                                       q.where.empty() ? "the suites" : q.where, q.repo),
@@ -156,11 +225,15 @@ Result<ResolvedKernel> resolve_kernel_packages(const std::vector<AptPackage>& pa
 Result<ResolvedKernel> resolve_kernel_packages(const std::vector<AptPackage>& packages,
                                                const KernelQuery& q) {
   Index index(packages);
-  auto picked = pick_image(index, q);
+  std::vector<const AptPackage*> behind = images_behind(index, q.package);
+  std::vector<const AptPackage*> images = behind;
+  for (const AptPackage* image : behind) add_siblings(index, *image, images);
+  auto picked = pick_image(q, behind, images);
   if (!picked) return std::move(picked).error();
   const AptPackage* image = *picked;
   ResolvedKernel out;
   out.version = image->version;
+  out.available = versions_of(images);
   std::set<std::string> seen{image->name};
   std::vector<const AptPackage*> queue{image};
   auto follow = [&](const DepAtom& atom) {

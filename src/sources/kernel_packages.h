@@ -23,11 +23,13 @@ struct KernelQuery {
 
 // Every stanza of the package (the index may merge several suites) is followed, meta packages
 // (whose Depends name another linux-image-* package, signed or -unsigned-) to their versioned
-// image; the newest image whose version matches the pin wins. That image and its transitive
-// linux-* Depends become the debs, image first, then linux-modules-extra-VER-FLAVOUR of the same
-// version when the index has it (Ubuntu keeps most modules there). Generic helpers (linux-base,
-// firmware, headers, tools) are not followed. An absent package or a pin that matches nothing is
-// a kInvalidInput error (code KERNEL_UNAVAILABLE) naming it and, for a pin, the versions there are.
+// image; without a pin the newest of those wins, with one the newest matching image among all the
+// index's images of the same kind, upstream line and flavour (ResolvedKernel::available). That
+// image and its transitive linux-* Depends become the debs, image first, then
+// linux-modules-extra-VER-FLAVOUR of the same version when the index has it (Ubuntu keeps most
+// modules there). Generic helpers (linux-base, firmware, headers, tools) are not followed. An
+// absent package or a pin that matches nothing is a kInvalidInput error (code KERNEL_UNAVAILABLE)
+// naming it and, for a pin, the versions there are.
 Result<ResolvedKernel> resolve_kernel_packages(const std::vector<AptPackage>& index,
                                                const KernelQuery& query);
 

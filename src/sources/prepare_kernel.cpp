@@ -10,6 +10,7 @@
 #include "bpfcompat/core/sha256.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bzimage.h"
+#include "deb_version.h"
 #include "error_context.h"
 #include "kernel_extract.h"
 #include "rpm_resolver.h"
@@ -98,12 +99,53 @@ Result<PreparedKernel> prepare_source(Cache& cache, const config::KernelSource& 
   if (src.apt) {
     auto resolved = resolve_apt_kernel(cache, *src.apt);
     if (!resolved) return std::move(resolved).error();
-    return prepare_debs(cache, resolved->debs, resolved->version);
+    auto prepared = prepare_debs(cache, resolved->debs, resolved->version);
+    if (prepared && !resolved->available.empty()) {
+      prepared->newest_version = resolved->available.back();
+    }
+    return prepared;
   }
   return invalid_input("the profile has no kernel source (apt, rpm, package or local)");
 }
 
+Result<std::vector<std::string>> available_in(Cache& cache, const config::KernelSource& src) {
+  if (src.rpm) {
+    config::RpmSource unpinned = *src.rpm;
+    unpinned.version.clear();
+    auto resolved = resolve_rpm_kernel(cache, unpinned);
+    if (!resolved) return std::move(resolved).error();
+    return std::move(resolved->available);
+  }
+  if (src.apt) {
+    config::AptSource unpinned = *src.apt;
+    unpinned.version.clear();
+    auto resolved = resolve_apt_kernel(cache, unpinned);
+    if (!resolved) return std::move(resolved).error();
+    return std::move(resolved->available);
+  }
+  return invalid_input(
+      fmt::format("the kernel source {} has no index to list versions from", src.describe()),
+      "give the profile an apt or rpm kernel source");
+}
+
 }  // namespace
+
+Result<std::vector<std::string>> available_kernel_versions(Cache& cache,
+                                                           const config::Profile& profile) {
+  auto versions = available_in(cache, profile.kernel);
+  if (!versions) {
+    return in_context(std::move(versions).error(),
+                      fmt::format("listing the kernel versions of {}", profile.id));
+  }
+  return versions;
+}
+
+int compare_kernel_versions(const config::KernelSource& source, const std::string& a,
+                            const std::string& b) {
+  if (source.rpm) return rpm_evr_compare(a, b);
+  if (source.apt || source.package) return compare_deb_versions(a, b);
+  return a.compare(b);
+}
 
 Result<PreparedKernel> prepare_kernel(Cache& cache, const config::Profile& profile) {
   auto prepared = prepare_source(cache, profile.kernel);

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bpfcompat/core/result.h"
@@ -36,10 +38,18 @@ struct RpmPackage {
   std::vector<std::string> requires_names;  // names only: versions and rich deps left out
   std::vector<std::string> provides_names;
 };
+struct PrimaryOptions {
+  // Where to keep libsolv's .solv copy of the parsed primary (read instead of the XML when it is
+  // there and sound, written when not); empty: none. Key it by the primary's checksum.
+  std::string solv_cache;
+  // Which packages, by name, to return (all when empty): a kernel needs a handful of 60 000.
+  std::function<bool(std::string_view)> wanted;
+};
 // Reads a primary.xml at `path`; `name_hint` (its location) tells libsolv the compression by
 // its suffix. Parse failures are kInfrastructure errors naming `url`.
 Result<std::vector<RpmPackage>> read_primary(const std::string& path, const std::string& name_hint,
-                                             const std::string& url);
+                                             const std::string& url,
+                                             const PrimaryOptions& options = {});
 
 // rpm's version ordering (rpmvercmp on epoch, version, release): <0, 0 or >0.
 int rpm_evr_compare(const std::string& a, const std::string& b);

@@ -58,6 +58,23 @@ Result<const RpmPackage*> pick_kernel(const std::vector<RpmPackage>& index,
                        "change the profile's version pin (a glob on VERSION-RELEASE)");
 }
 
+std::vector<std::string> available_versions(const std::vector<RpmPackage>& index,
+                                            const config::RpmSource& source) {
+  std::vector<const RpmPackage*> named;
+  for (const auto& p : index) {
+    if (p.name == source.package && arch_fits(p, source.arch)) named.push_back(&p);
+  }
+  std::sort(named.begin(), named.end(), [](const RpmPackage* a, const RpmPackage* b) {
+    return rpm_evr_compare(a->evr, b->evr) < 0;
+  });
+  std::vector<std::string> out;
+  for (const RpmPackage* p : named) {
+    std::string vr = version_release(p->evr);
+    if (out.empty() || out.back() != vr) out.push_back(std::move(vr));
+  }
+  return out;
+}
+
 bool provides(const RpmPackage& p, const std::string& name) {
   return p.name == name || std::find(p.provides_names.begin(), p.provides_names.end(), name) !=
                                p.provides_names.end();
@@ -71,15 +88,20 @@ std::string url_of(const RpmPackage& p, const std::string& baseurl) {
 
 }  // namespace
 
+std::string rpm_kernel_stem(const std::string& package) {
+  std::string stem = package;
+  if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, "-core") == 0)
+    stem.resize(stem.size() - 5);
+  return stem;
+}
+
 Result<ResolvedRpmKernel> resolve_rpm_packages(const std::vector<RpmPackage>& index,
                                                const config::RpmSource& source,
                                                const std::string& baseurl) {
   auto kernel = pick_kernel(index, source);
   if (!kernel) return std::move(kernel).error();
   const RpmPackage& main = **kernel;
-  std::string stem = main.name;
-  if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, "-core") == 0)
-    stem.resize(stem.size() - 5);
+  std::string stem = rpm_kernel_stem(main.name);
   // Only the kernel's own family of the same build (same version and arch): never -debug,
   // -devel or -extra packages, whatever they provide.
   std::set<std::string> family{stem, stem + "-core", stem + "-modules", stem + "-modules-core"};
@@ -106,6 +128,7 @@ Result<ResolvedRpmKernel> resolve_rpm_packages(const std::vector<RpmPackage>& in
   }
   ResolvedRpmKernel out;
   out.evr = main.evr;
+  out.available = available_versions(index, source);
   for (const auto* p : chosen) {
     out.rpms.push_back(*p);
     out.urls.push_back(url_of(*p, baseurl));

@@ -15,7 +15,14 @@ struct ResolvedRpmKernel {
   std::string evr;                // of the kernel package
   std::vector<RpmPackage> rpms;   // the kernel package first
   std::vector<std::string> urls;  // one per rpm: baseurl (or xml:base) + "/" + location
+  // Every VERSION-RELEASE of `package` for the arch the index holds, oldest first by rpm's
+  // ordering, whatever the pin: what a sweep tries, and the newest for freshness.
+  std::vector<std::string> available;
 };
+
+// "kernel-core" → "kernel", "kernel-uek-core" → "kernel-uek", "kernel6.12" → itself: the name
+// every package of the kernel's family begins with.
+std::string rpm_kernel_stem(const std::string& package);
 
 // The newest `package` of `arch` by rpm's ordering (or the newest whose VERSION-RELEASE matches
 // source.version, an fnmatch glob), then the packages of the same version and arch in its

@@ -81,7 +81,15 @@ Result<ResolvedRpmKernel> resolve_at(Cache& cache, const config::RpmSource& sour
                                    "repo URL",
                                    repomd_url));
   }
-  auto packages = read_primary(*blob, primary->location, primary_url);
+  // Parsed once per primary (keyed by its sha256, the blob's name); only the kernel's family kept.
+  PrimaryOptions options;
+  options.solv_cache =
+      cache.derived_dir("rpm-primary", std::filesystem::path(*blob).filename().string()) +
+      "/primary.solv";
+  options.wanted = [stem = rpm_kernel_stem(source.package)](std::string_view name) {
+    return name.substr(0, stem.size()) == stem;
+  };
+  auto packages = read_primary(*blob, primary->location, primary_url, options);
   if (!packages) return std::move(packages).error();
   return resolve_rpm_packages(*packages, source, where.baseurl);
 }
@@ -159,6 +167,7 @@ Result<PreparedKernel> prepare_once(Cache& cache, const config::RpmSource& sourc
   out.release = tree->release;
   out.package = main.name;
   out.package_version = main.evr;
+  if (!resolved->available.empty()) out.newest_version = resolved->available.back();
   out.sha256 = std::filesystem::path(paths.front()).filename().string();
   return out;
 }

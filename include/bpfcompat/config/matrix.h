@@ -134,12 +134,23 @@ std::optional<Profile> find_builtin_profile(const std::string& id);
 // The default matrix: debian-11/12/13 required, debian-unstable optional.
 Matrix default_matrix();
 
-// Parses a matrix file. Entries with only `id` name a file `profiles/<id>.yaml` beside the matrix
-// or else a built-in profile. Relative paths resolve against the directory of the file that
-// holds them and come out absolute. All errors of the file are collected in one pass and
-// returned as one kInvalidInput Error whose message is the formatted diagnostics
-// (file:line:col: error: ..., the source line, a caret, "hint: did you mean ...").
-Result<Matrix> load_matrix(const std::string& path);
+// Folders of profile files (<id>.yaml) that a matrix's `- id:` entries may name besides its own
+// profiles/ folder and the built-in profiles: the shipped catalog (matrices/profiles/), so a
+// user's matrix can list `- id: rocky-9.4`. Searched in order; empty: none.
+struct ProfileCatalog {
+  std::vector<std::string> dirs;
+};
+
+// A profile by its id alone: a built-in one, else the catalog's <id>.yaml. An unknown id is
+// kInvalidInput naming the closest known one.
+Result<Profile> find_profile(const std::string& id, const ProfileCatalog& catalog);
+
+// Parses a matrix file. Entries with only `id` name a file `profiles/<id>.yaml` beside the matrix,
+// else a built-in profile, else `<id>.yaml` in a folder of `catalog`. Relative paths resolve
+// against the directory of the file that holds them and come out absolute. All errors of the file
+// are collected in one pass and returned as one kInvalidInput Error whose message is the formatted
+// diagnostics (file:line:col: error: ..., the source line, a caret, "hint: did you mean ...").
+Result<Matrix> load_matrix(const std::string& path, const ProfileCatalog& catalog = {});
 
 // Parses a duration: "90s", "5m", "1m30s", "1h", "120" (seconds). Zero, negative and malformed
 // durations are kInvalidInput errors listing the accepted forms.

@@ -69,6 +69,6 @@ struct Suite {
 // plain string); a missing artifact/binary/manifest/matrix file is an error naming the case.
 // Per-case `out`/`markdown` are errors (one report per suite run). All errors of the suite,
 // its manifests and its matrices in one kInvalidInput error, file:line:col diagnostics.
-Result<Suite> load_suite(const std::string& path);
+Result<Suite> load_suite(const std::string& path, const ProfileCatalog& catalog = {});
 
 }  // namespace bpfcompat::config

@@ -27,6 +27,10 @@ struct DebPackage {
 struct ResolvedKernel {
   std::string version;  // package version of the image, e.g. 6.1.158-1
   std::vector<DebPackage> debs;
+  // Every image version the package can resolve to, oldest first by dpkg's ordering, whatever
+  // the pin: those behind the package and the other images of the same flavour and kind in the
+  // index (Ubuntu keeps the older ABIs published).
+  std::vector<std::string> available;
 };
 // For each suite: Release (cached 6 h; its signature is not checked) → each component's Packages
 // index, verified against the SHA256 in Release → the newest `package` across them all (or the
@@ -43,9 +47,23 @@ struct PreparedKernel {
   std::string package_version;
   std::string sha256;  // of the main package or of the vmlinuz
   std::string source;  // KernelSource::describe()
+  // The newest version the source's index offers for the profile's package, ignoring the
+  // `version` pin, comparable to package_version ("" for local and package-URL sources).
+  std::string newest_version;
 };
 // Blocks while downloading; results are cached, so a second call costs only the index check.
 Result<PreparedKernel> prepare_kernel(Cache& cache, const config::Profile& profile);
+
+// Every version of the profile's kernel package the index offers, oldest first by the vendor's
+// ordering (dpkg's for apt, rpm's for rpm), ignoring the `version` pin; each is a value the pin
+// matches exactly (a deb version, an rpm VERSION-RELEASE). Resolves the index only, downloads no
+// package. A local or package-URL source is kInvalidInput: it has no index.
+Result<std::vector<std::string>> available_kernel_versions(Cache& cache,
+                                                           const config::Profile& profile);
+// The source's own version ordering (dpkg's for apt and package URLs, rpm's for rpm; plain text
+// order otherwise): <0, 0 or >0.
+int compare_kernel_versions(const config::KernelSource& source, const std::string& a,
+                            const std::string& b);
 
 struct KernelModule {
   std::string name;  // e.g. sch_ingress
