@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/validation/validator_output.h"
+#include "kernel_freshness.h"
 #include "target_stages.h"
 
 namespace bpfcompat::app {
@@ -77,6 +78,7 @@ void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
   kernel_release_ = kernel.release;
   kernel_package_ = kernel.package;
   kernel_package_version_ = kernel.package_version;
+  freshness_ = kernel_freshness(entry_->profile.kernel, kernel);
 }
 
 report::TargetReport TargetAssembly::base(const plan::Case& c) const {
@@ -93,6 +95,7 @@ report::TargetReport TargetAssembly::base(const plan::Case& c) const {
   t.kernel_release = kernel_release_;
   t.kernel_package = kernel_package_;
   t.kernel_package_version = kernel_package_version_;
+  t.freshness = freshness_;
   t.accelerator = vm::accel_name(accel_.accel);
   t.stages = stages_;
   t.attempts = attempts_;

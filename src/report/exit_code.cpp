@@ -84,7 +84,7 @@ int exit_code(const RunReport& report) {
   if (s.required_failed > 0) return kExitIncompatible;
   if (report.interrupted) return kExitInterrupted;
   if (s.required_error > 0) return kExitInfrastructure;
-  return kExitOk;
+  return stale_gate(report) ? kExitStale : kExitOk;
 }
 
 std::string run_status(const RunReport& report) {

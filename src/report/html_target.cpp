@@ -40,6 +40,17 @@ std::string identity_facts(const TargetReport& t) {
   return out;
 }
 
+// "stale: pinned, and the index has 6.1.0-30.30" or "the newest the index offers (6.1.0-30.30)"
+std::string freshness_text(const TargetReport& t) {
+  const Freshness& f = *t.freshness;
+  if (f.stale) return "stale: pinned, and the index has " + f.newest_version;
+  if (f.latest) {
+    return fmt::format("the newest the index offers ({}){}", f.newest_version,
+                       f.pinned ? ", pinned" : "");
+  }
+  return "the index's newest is " + f.newest_version;
+}
+
 std::string facts(const TargetReport& t) {
   const classify::Verdict& v = t.verdict;
   std::string out = "<dl>\n";
@@ -58,6 +69,7 @@ std::string facts(const TargetReport& t) {
                         t.btf_vmlinux ? "yes" : "no");
   out += row("Kernel", kernel);
   if (std::string identity = identity_facts(t); !identity.empty()) out += row("Identity", identity);
+  if (t.freshness) out += row("Freshness", esc(freshness_text(t)));
   std::string time = fmt::format(
       "{} (prepare {}, initramfs {}, boot {}, validate {})", format_duration(t.duration_ms),
       format_duration(t.stages.prepare_ms), format_duration(t.stages.initramfs_ms),

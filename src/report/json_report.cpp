@@ -1,7 +1,7 @@
 // to_json: the report contract (docs/report-schema.json). Keys keep a stable, documented order;
 // optional values that are unknown are null rather than absent; keys added in 1.x after 1.0's
-// first cut (suite, shard, cases, a target's mode/identity/fixups/functional/command) are absent
-// when unset.
+// first cut (suite, shard, cases, fail_on_stale, a target's mode, identity, freshness, fixups,
+// functional and command) are absent when unset.
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -96,6 +96,12 @@ Json target_json(const TargetReport& t) {
   j["lane"] = t.lane;
   j["requested_kernel"] = t.requested_kernel;
   add_identity(j, t);
+  if (t.freshness) {
+    j["freshness"] = {{"newest_version", t.freshness->newest_version},
+                      {"latest", t.freshness->latest},
+                      {"pinned", t.freshness->pinned},
+                      {"stale", t.freshness->stale}};
+  }
   j["host"] = {{"kernel", opt_string(t.observed_kernel)}, {"btf_vmlinux", t.btf_vmlinux}};
   j["accelerator"] = opt_string(t.accelerator);
   j["duration_ms"] = t.duration_ms;
@@ -162,6 +168,7 @@ std::string to_json(const RunReport& report) {
   j["status"] = status_of_exit_code(code);
   j["exit_code"] = code;
   j["interrupted"] = report.interrupted;
+  if (report.fail_on_stale) j["fail_on_stale"] = true;
   j["mode"] = report.mode;
   j["matrix"] = {{"name", report.matrix_name}, {"path", opt_string(report.matrix_path)}};
   if (!report.suite_name.empty() || !report.suite_path.empty()) {

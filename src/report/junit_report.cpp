@@ -183,7 +183,8 @@ std::string property(const char* name, const std::string& value) {
   return fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", name, xml_attribute(value));
 }
 
-// The vendor kernel's identity, each property only when known (consumers match on the names).
+// The vendor kernel's identity and freshness, each property only when known (consumers match on
+// the names).
 std::string identity_properties(const TargetReport& t) {
   std::string out;
   const std::pair<const char*, const std::string*> fields[] = {
@@ -194,6 +195,12 @@ std::string identity_properties(const TargetReport& t) {
       {"kernel_package_version", &t.kernel_package_version}};
   for (const auto& [name, value] : fields) {
     if (!value->empty()) out += property(name, *value);
+  }
+  if (const auto& f = t.freshness) {
+    out += property("kernel_newest_version", f->newest_version);
+    out += property("kernel_latest", f->latest ? "true" : "false");
+    out += property("kernel_pinned", f->pinned ? "true" : "false");
+    out += property("kernel_stale", f->stale ? "true" : "false");
   }
   return out;
 }

@@ -110,6 +110,19 @@ std::string matrix_table(const RunReport& r) {
   return is_collection(r) ? profile_rows_matrix(r) : case_rows_matrix(r);
 }
 
+std::string stale_block(const RunReport& r) {
+  auto stale = stale_profiles(r);
+  if (stale.empty()) return "";
+  std::string out = "**Stale pins** — the index has a newer build than the pinned `version`:\n\n";
+  for (const auto& p : stale) {
+    std::string gate = !p.required       ? " (optional)"
+                       : r.fail_on_stale ? " — fails the run (`--fail-on-stale`)"
+                                         : "";
+    out += fmt::format("- {} {}{}\n", icon(Status::kError), cell(stale_sentence(p)), gate);
+  }
+  return out;
+}
+
 std::string cases_table(const RunReport& r) {
   std::string out =
       "| Case | Artifact | Mode | Status | Required pass/fail | Behavior pass/fail |\n"

@@ -52,7 +52,10 @@ struct CaseSummary {
 };
 CaseSummary summarize_case(const RunReport& report, const std::string& case_name);
 
-// "pass" | "fail" | "error" for an exit code (130 is an error).
+// --fail-on-stale is set and a required profile is stale: an otherwise passing run exits 3.
+bool stale_gate(const RunReport& report);
+
+// "pass" | "fail" | "error" | "stale" for an exit code (130 is an error).
 const char* status_of_exit_code(int code);
 
 // "6.4s", "1m05s".

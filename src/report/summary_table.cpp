@@ -73,6 +73,16 @@ std::vector<Row> table_rows(const RunReport& report, bool distro) {
   return rows;
 }
 
+// After the totals, a line per stale pin; with --fail-on-stale, what that does to the exit code.
+std::string stale_notes(const RunReport& report) {
+  std::string out;
+  for (const auto& p : stale_profiles(report)) {
+    out += fmt::format("stale: {}{}\n", stale_sentence(p), p.required ? "" : " (optional)");
+  }
+  if (stale_gate(report)) out += "--fail-on-stale: a required profile is stale (exit 3)\n";
+  return out;
+}
+
 }  // namespace
 
 std::string to_summary_table(const RunReport& report, bool color) {
@@ -106,6 +116,7 @@ std::string to_summary_table(const RunReport& report, bool color) {
   if (s.skipped > 0) out += fmt::format("; {} skipped", s.skipped);
   if (report.interrupted) out += "; interrupted";
   out += "\n";
+  out += stale_notes(report);
   return out;
 }
 

@@ -117,9 +117,15 @@ TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
     EXPECT_EQ((*ubuntu)["kernel_package"], "linux-image-unsigned-6.1.0-30-generic");
     EXPECT_EQ((*ubuntu)["kernel_package_version"], "6.1.0-30.30");
     EXPECT_EQ((*ubuntu)["kernel_release"], release);
-    // A local kernel has a release but no distro and no package.
+    // Unpinned, the newest of the three suites' images: latest, never stale.
+    EXPECT_EQ((*ubuntu)["freshness"], json({{"newest_version", "6.1.0-30.30"},
+                                            {"latest", true},
+                                            {"pinned", false},
+                                            {"stale", false}}))
+        << ubuntu->dump(2);
+    // A local kernel has a release but no distro, no package and no index to be fresh against.
     EXPECT_EQ((*debian)["kernel_release"], release) << debian->dump(2);
-    for (const char* absent : {"distro", "distro_version", "kernel_package"}) {
+    for (const char* absent : {"distro", "distro_version", "kernel_package", "freshness"}) {
       EXPECT_FALSE(debian->contains(absent)) << absent;
     }
   }

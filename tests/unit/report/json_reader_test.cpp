@@ -50,6 +50,9 @@ RunReport with_everything() {
   t.command = run;
   t.functional = validation::FunctionalResult{"skipped", {}};
   r.targets.push_back(t);
+  r.fail_on_stale = true;
+  r.targets[1].kernel_package_version = "6.1.119-1";
+  r.targets[1].freshness = Freshness{"6.1.158-1", false, true, true};
   return r;
 }
 
