@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "bpfcompat/sources/btf_source.h"
 #include "bpfcompat/sources/image_source.h"
 #include "case_staging.h"
 #include "cloud_guest.h"
@@ -65,9 +64,6 @@ class CloudLane : public Lane {
     auto image = sources::prepare_image(*ctx_.cache, ctx_.entry->profile);
     if (!image) return with_fallback_code(std::move(image).error(), "IMAGE_UNAVAILABLE");
     image_ = std::move(*image);
-    auto btf = sources::prepare_btf(*ctx_.cache, ctx_.entry->profile);
-    if (!btf) return with_fallback_code(std::move(btf).error(), "BTF_UNAVAILABLE");
-    btf_ = std::move(*btf);
     return fmt::format("{} ({})", image_->path, image_->format);
   }
 
@@ -76,7 +72,7 @@ class CloudLane : public Lane {
     return error.code != sources::kImageChecksumMismatch;
   }
 
-  Result<void> stage(TargetAssembly&) override {
+  Result<void> stage(TargetAssembly&, const std::string& external_btf) override {
     std::error_code ec;
     std::filesystem::create_directories(work_dir_, ec);
     auto staged =
@@ -85,7 +81,7 @@ class CloudLane : public Lane {
     staged_ = std::move(*staged);
     // Copied in over SFTP with the cases' files; the flag goes before their --case arguments.
     std::vector<std::string> btf_args;
-    add_external_btf(btf_, "/tmp/bpfcompat-vmlinux.btf", staged_.files, btf_args);
+    add_external_btf(external_btf, "/tmp/bpfcompat-vmlinux.btf", staged_.files, btf_args);
     staged_.args.insert(staged_.args.begin(), btf_args.begin(), btf_args.end());
     deadline_ = Clock::now() + ctx_.timeout;
     return {};
@@ -121,7 +117,6 @@ class CloudLane : public Lane {
   const TargetContext& ctx_;
   std::string work_dir_;
   std::optional<sources::PreparedImage> image_;
-  std::string btf_;  // the profile's external BTF on the host, or ""
   StagedCases staged_;
   Clock::time_point deadline_;
 };

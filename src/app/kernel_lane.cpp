@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/core/file_io.h"
-#include "bpfcompat/sources/btf_source.h"
 #include "bpfcompat/sources/kernel_source.h"
 #include "bpfcompat/validation/validator_output.h"
 #include "bpfcompat/vm/initramfs.h"
@@ -121,9 +120,6 @@ class KernelLane : public Lane {
     auto kernel = sources::prepare_kernel(*ctx_.cache, ctx_.entry->profile);
     if (!kernel) return with_fallback_code(std::move(kernel).error(), "KERNEL_UNAVAILABLE");
     kernel_ = std::move(*kernel);
-    auto btf = sources::prepare_btf(*ctx_.cache, ctx_.entry->profile);
-    if (!btf) return with_fallback_code(std::move(btf).error(), "BTF_UNAVAILABLE");
-    btf_ = std::move(*btf);
     out.set_kernel(*kernel_);
     return kernel_->package_version.empty()
                ? kernel_->release
@@ -132,9 +128,9 @@ class KernelLane : public Lane {
 
   bool retry_preparation(const Error&) const override { return true; }
 
-  Result<void> stage(TargetAssembly& out) override {
+  Result<void> stage(TargetAssembly& out, const std::string& external_btf) override {
     auto t0 = Clock::now();
-    auto spec = initramfs_spec(ctx_, *kernel_, btf_, work_dir_);
+    auto spec = initramfs_spec(ctx_, *kernel_, external_btf, work_dir_);
     initrd_ = work_dir_ + "/initramfs.cpio";
     Result<void> built = spec ? vm::build_initramfs(*spec, initrd_) : Result<void>(spec.error());
     if (!built) return with_fallback_code(std::move(built).error(), "INITRAMFS_FAILED");
@@ -167,7 +163,6 @@ class KernelLane : public Lane {
   const TargetContext& ctx_;
   std::string work_dir_;
   std::optional<sources::PreparedKernel> kernel_;
-  std::string btf_;  // the profile's external BTF on the host, or ""
   std::string initrd_;
 };
 

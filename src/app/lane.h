@@ -32,10 +32,13 @@ class Lane {
   virtual std::string source() const = 0;
   // Downloads or finds what boots; returns the "prepared" progress text. Errors carry a code.
   virtual Result<std::string> prepare(TargetAssembly& out) = 0;
-  // Whether an infrastructure failure of prepare is worth a second try.
+  // Whether an infrastructure failure of prepare is worth a second try (the runner never asks
+  // about a permanent one: Error::permanent, an HTTP 404).
   virtual bool retry_preparation(const Error& error) const = 0;
-  // What every attempt shares (an initramfs, the staged files). Errors carry a code.
-  virtual Result<void> stage(TargetAssembly& out) = 0;
+  // What every attempt shares (an initramfs, the staged files), with the profile's external BTF
+  // on the host ("" without one; the runner prepares it once for every lane). Errors carry a
+  // code.
+  virtual Result<void> stage(TargetAssembly& out, const std::string& external_btf) = 0;
   virtual std::string boot_label() const = 0;  // "6.1.0-41-cloud-amd64", the profile id…
   virtual BootAttempt boot(int attempt) = 0;
 };

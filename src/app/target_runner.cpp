@@ -10,12 +10,28 @@
 namespace bpfcompat::app {
 namespace {
 
-Result<std::string> prepare_with_retry(Lane& lane, const TargetContext& ctx, TargetAssembly& out) {
+// What boots, from the lane, and the profile's external BTF, prepared here once for every lane.
+struct Prepared {
+  std::string progress;  // the "prepared" progress text
+  std::string btf;       // the external BTF on the host, or ""
+};
+
+Result<Prepared> prepare_once(Lane& lane, const TargetContext& ctx, TargetAssembly& out) {
   auto prepared = lane.prepare(out);
+  if (!prepared) return std::move(prepared).error();
+  auto btf = prepare_external_btf(ctx);
+  if (!btf) return std::move(btf).error();
+  return Prepared{std::move(*prepared), std::move(*btf)};
+}
+
+// A permanent failure (a download the server answered with 404) fails the same way again: only
+// what may pass is retried, and only when the lane thinks it worth it.
+Result<Prepared> prepare_with_retry(Lane& lane, const TargetContext& ctx, TargetAssembly& out) {
+  auto prepared = prepare_once(lane, ctx, out);
   if (!prepared && !cancelled() && prepared.error().kind == ErrorKind::kInfrastructure &&
-      lane.retry_preparation(prepared.error())) {
+      !prepared.error().permanent && lane.retry_preparation(prepared.error())) {
     emit(ctx, EventKind::kRetrying, "preparation failed, retrying: " + prepared.error().describe());
-    prepared = lane.prepare(out);
+    prepared = prepare_once(lane, ctx, out);
   }
   return prepared;
 }
@@ -45,10 +61,10 @@ std::vector<report::TargetReport> run_target(Lane& lane, const TargetContext& ct
   if (!prepared)
     return out.infrastructure_failure(prepared.error(), "PREPARE_FAILED", ms_since(t0));
   out.stages().prepare_ms = ms_since(t0);
-  emit(ctx, EventKind::kPrepared, *prepared);
+  emit(ctx, EventKind::kPrepared, prepared->progress);
 
   std::string work_dir = ctx.evidence_dir + "/work";
-  auto staged = lane.stage(out);
+  auto staged = lane.stage(out, prepared->btf);
   std::optional<BootAttempt> last;
   for (int attempt = 1; staged && attempt <= 2 && !cancelled(); ++attempt) {
     emit(ctx, EventKind::kBooting,

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "bpfcompat/sources/btf_source.h"
+
 namespace bpfcompat::app {
 
 long ms_since(Clock::time_point t0) {
@@ -25,6 +27,18 @@ long case_timeout_sec(const TargetContext& ctx) {
 
 std::vector<std::string> validator_args(const TargetContext& ctx) {
   return {"--case-timeout", std::to_string(case_timeout_sec(ctx))};
+}
+
+Result<std::string> prepare_external_btf(const TargetContext& ctx) {
+  const config::Profile& profile = ctx.entry->profile;
+  if (!profile.btf) return std::string();
+  auto btf = sources::prepare_btf(*ctx.cache, profile);
+  if (!btf) {
+    Error error = std::move(btf).error();
+    if (error.code.empty()) error.code = "BTF_UNAVAILABLE";
+    return error;
+  }
+  return btf;
 }
 
 void add_external_btf(const std::string& host_path, const std::string& guest_path,

@@ -163,4 +163,27 @@ AttachPoint attach_point_of(const ProgramResult& p) {
   return {family, kind, target, fmt::format("{} on {}", kind, target)};
 }
 
+bool is_placeholder_target(std::string_view function) {
+  std::string lower;
+  for (char c : function) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string_view f = lower;
+  while (!f.empty() && f.front() == '_') f.remove_prefix(1);
+  for (std::string_view word :
+       {"foo", "bar", "func", "fn", "stub", "xxx", "dummy", "placeholder"}) {
+    if (f == word) return true;
+  }
+  return starts_with(f, "dummy_") || starts_with(f, "placeholder_");
+}
+
+std::string placeholder_fix(const std::string& function, const std::string& program) {
+  return fmt::format(
+      "'{}' looks like a placeholder that the object's loader replaces before it loads or "
+      "attaches '{}' (bpf_program__set_attach_target() for fentry/fexit, the function given to "
+      "bpf_program__attach_kprobe() for kprobes), as libbpf-tools do: no kernel has it, so the "
+      "object alone cannot be tested at this point. Test it with its loader, which picks the "
+      "real target: bpfcompat test-command --bin LOADER --cmd 'LOADER ARGS'. If the object is "
+      "meant to load as it is, give the section a real default target.",
+      function, program);
+}
+
 }  // namespace bpfcompat::classify

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "bpfcompat/validation/validator_output.h"
 
@@ -42,5 +43,13 @@ AttachPoint attach_point_of(const validation::ProgramResult& p);
 
 // True for families whose section names a kernel or user function, event or iterator.
 bool names_a_target(AttachFamily family);
+
+// A kernel-function target that no kernel has because the object's loader replaces it before
+// loading or attaching (libbpf-tools' `fentry/dummy_file_read`, `kprobe/dummy_kprobe`,
+// `kprobe/foo`): dummy*, placeholder*, foo, bar, func, fn, stub, xxx.
+bool is_placeholder_target(std::string_view function);
+
+// The remediation for such a target: the object alone cannot be tested there; its loader can.
+std::string placeholder_fix(const std::string& function, const std::string& program);
 
 }  // namespace bpfcompat::classify

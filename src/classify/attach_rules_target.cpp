@@ -114,6 +114,16 @@ std::string unsupported_fix(const AttachFacts& f, const std::optional<AttachKind
 }  // namespace
 
 Verdict target_not_found(const AttachFacts& f) {
+  bool kernel_function = f.point.family == F::kKprobe || f.point.family == F::kTrampoline;
+  if (kernel_function && is_placeholder_target(f.point.target)) {
+    return make_verdict(
+        Status::kFail, "ATTACH_TARGET_NOT_FOUND", Confidence::kMedium,
+        fmt::format("attach target {} of section {} is a placeholder no kernel "
+                    "has (looked up on {})",
+                    f.point.target, f.program->section, kernel_label(f.guest)),
+        f.evidence,
+        fmt::format("{}: {}", f.subject(), placeholder_fix(f.point.target, f.program->name)));
+  }
   return make_verdict(Status::kFail, "ATTACH_TARGET_NOT_FOUND", Confidence::kHigh,
                       fmt::format("attach target {} of section {} does not exist on {}",
                                   f.point.target, f.program->section, kernel_label(f.guest)),

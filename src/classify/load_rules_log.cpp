@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "attach_point.h"
 #include "load_rules.h"
 #include "log_lines.h"
 
@@ -108,6 +109,16 @@ std::optional<Verdict> rule_attach_target(const LoadFacts& f) {
   std::string target = quoted_after(line, "BTF type ID of ");
   bool esrch = f.load->err == ESRCH || (line.size() > 3 && line.substr(line.size() - 3) == ": -3");
   std::string section = f.programs.empty() ? "" : f.programs.front()->section;
+  if (is_placeholder_target(target)) {
+    std::string program = f.programs.empty() ? "the program" : f.programs.front()->name;
+    return make_verdict(
+        Status::kFail, "ATTACH_TARGET_NOT_FOUND", Confidence::kMedium,
+        fmt::format(
+            "attach target {}{} is a placeholder no kernel has (looked up in the BTF of {})",
+            target, section.empty() ? "" : fmt::format(" (section {})", section),
+            kernel_label(f.guest)),
+        line, placeholder_fix(target, program));
+  }
   return make_verdict(
       Status::kFail, "ATTACH_TARGET_NOT_FOUND", esrch ? Confidence::kHigh : Confidence::kMedium,
       fmt::format("attach target {}{} does not exist in the BTF of {}", target,

@@ -82,11 +82,16 @@ Result<std::vector<AptPackage>> read_component(Cache& cache, const ReleaseFile& 
   return parse_packages(*text);
 }
 
+std::string release_url(const config::AptSource& source, const std::string& suite) {
+  return fmt::format("{}/dists/{}/Release", without_trailing_slashes(source.repo), suite);
+}
+
 // Every component of one suite, appended to `index`.
 Result<void> read_suite(Cache& cache, const config::AptSource& source, const std::string& suite,
                         std::chrono::seconds release_max_age, std::vector<AptPackage>& index) {
   std::string dist = fmt::format("{}/dists/{}", without_trailing_slashes(source.repo), suite);
-  auto release_path = cache.fetch_index(dist + "/Release", kReleaseMaxBytes, release_max_age);
+  auto release_path =
+      cache.fetch_index(release_url(source, suite), kReleaseMaxBytes, release_max_age);
   if (!release_path) {
     Error e = in_context(std::move(release_path).error(), fmt::format("suite {}", suite));
     if (e.hint.empty()) {
@@ -130,9 +135,13 @@ Result<ResolvedKernel> resolve_once(Cache& cache, const config::AptSource& sourc
 Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource& source) {
   std::string where = where_of(source);
   spdlog::info("resolving {} in {} {}", source.package, source.repo, where);
+  bool cached = std::any_of(source.suites.begin(), source.suites.end(), [&](const auto& suite) {
+    return cache.has_fresh_index(release_url(source, suite), kReleaseMaxAge);
+  });
   auto resolved = resolve_once(cache, source, kReleaseMaxAge);
-  // A cached Release may name an index the mirror no longer serves: retry once with a fresh one.
-  if (!resolved && resolved.error().kind == ErrorKind::kInfrastructure) {
+  // A cached Release may name an index the mirror no longer serves: that failure is retried once
+  // with a fresh one; any other (a Release fetched fresh that 404s) would only repeat.
+  if (!resolved && cached && stale_index_explains(resolved.error())) {
     spdlog::info("resolving {} failed ({}); retrying with a fresh Release", source.package,
                  resolved.error().describe());
     resolved = resolve_once(cache, source, std::chrono::seconds(0));

@@ -83,6 +83,10 @@ std::string cache_hit(const std::string& url, const std::string& path) {
 
 }  // namespace
 
+std::string Cache::index_path(const std::string& url) const {
+  return fmt::format("{}/index/{}", root_, sha256_hex(url));
+}
+
 Cache::Cache(std::string root) : root_(std::move(root)) {}
 
 std::string Cache::default_root() {
@@ -152,9 +156,13 @@ Result<std::string> Cache::fetch_verified(const std::string& url, const Digest& 
   return final_path;
 }
 
+bool Cache::has_fresh_index(const std::string& url, std::chrono::seconds max_age) const {
+  return is_fresh(index_path(url), max_age);
+}
+
 Result<std::string> Cache::fetch_index(const std::string& url, std::uint64_t max_bytes,
                                        std::chrono::seconds max_age) {
-  std::string path = fmt::format("{}/index/{}", root_, sha256_hex(url));
+  std::string path = index_path(url);
   if (is_fresh(path, max_age)) return cache_hit(url, path);
   auto lock = FileLock::acquire(path + ".lock");
   if (!lock) return std::move(lock).error();

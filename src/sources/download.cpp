@@ -79,14 +79,23 @@ std::string transfer_reason(CURLcode rc, long status, const Sink& sink, const ch
   return *detail ? detail : curl_easy_strerror(rc);
 }
 
+// Whether the server (or the file system) answered for good: the file is not there, or is too
+// large. Timeouts (408), throttling (429) and server errors (5xx) may pass.
+bool is_permanent(CURLcode rc, long status, const Sink& sink) {
+  if (sink.too_big || rc == CURLE_FILE_COULDNT_READ_FILE) return true;
+  return status >= 400 && status < 500 && status != 408 && status != 429;
+}
+
 Error transfer_error(const std::string& url, CURLcode rc, long status, const Sink& sink,
                      const char* detail) {
   if (rc == CURLE_ABORTED_BY_CALLBACK && cancelled()) {
     return Error{ErrorKind::kCancelled, fmt::format("download of {} cancelled", url), {}, {}, {}};
   }
-  return infrastructure_error(fmt::format("download of {} failed: {}", url,
-                                          transfer_reason(rc, status, sink, detail)))
-      .with_code(kDownloadFailed);
+  Error error = infrastructure_error(fmt::format("download of {} failed: {}", url,
+                                                 transfer_reason(rc, status, sink, detail)))
+                    .with_code(kDownloadFailed);
+  error.permanent = is_permanent(rc, status, sink);
+  return error;
 }
 
 }  // namespace

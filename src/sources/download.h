@@ -19,7 +19,8 @@ struct DownloadDigests {
 
 // Writes url's body to part_path and returns its sha256 (and sha512 when `with_sha512`). Fails
 // (removing part_path) on HTTP errors ("download of URL failed: HTTP 404"), past max_bytes, on
-// stalls (all code kDownloadFailed), and with a kCancelled error when cancelled() turns true.
+// stalls (all code kDownloadFailed; a 4xx but 408/429, a missing file:// and past max_bytes are
+// Error::permanent), and with a kCancelled error when cancelled() turns true.
 Result<DownloadDigests> download_to_part(const std::string& url, const std::string& part_path,
                                          std::uint64_t max_bytes, bool with_sha512 = false);
 

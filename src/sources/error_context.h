@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/sources/cache.h"
 
 namespace bpfcompat::sources {
 
@@ -15,6 +16,14 @@ inline Error in_context(Error error, std::string step) {
   context.insert(context.end(), error.context.begin(), error.context.end());
   error.context = std::move(context);
   return error;
+}
+
+// What a stale cached index (an apt Release, an rpm repomd.xml) explains: a file it names that the
+// mirror no longer serves (a permanent failure, a 404) or whose checksum no longer matches. Only
+// such a failure past a cached index is worth a retry with a fresh one.
+inline bool stale_index_explains(const Error& error) {
+  return error.kind == ErrorKind::kInfrastructure &&
+         (error.permanent || error.code == kImageChecksumMismatch);
 }
 
 }  // namespace bpfcompat::sources

@@ -120,12 +120,24 @@ Result<ResolvedRpmKernel> resolve_logged(Cache& cache, const config::RpmSource& 
   return resolved;
 }
 
-// A cached repomd.xml may name a primary, or packages, the mirror no longer serves: an
-// infrastructure failure is retried once with a fresh repomd.xml.
+// Whether the first attempt reads its repomd.xml (of a repo) or its mirror list or metalink from
+// the cache: only then can a stale copy explain a failure. A mirror list fetched fresh names
+// mirrors whose repomd.xml it fetches alongside, so their cached copies age with it.
+bool reads_cached_index(const Cache& cache, const config::RpmSource& source) {
+  std::string index = source.repo.empty()
+                          ? source.where()
+                          : without_trailing_slashes(source.repo) + "/repodata/repomd.xml";
+  return cache.has_fresh_index(index, kRepomdMaxAge);
+}
+
+// A cached repomd.xml (or mirror list) may name a primary, or packages, the mirror no longer
+// serves: such a failure past a cached index is retried once with fresh ones. Any other failure
+// (a repomd.xml fetched fresh that 404s) is returned as it is: a retry would repeat it.
 template <typename T, typename F>
-Result<T> with_fresh_retry(const config::RpmSource& source, F attempt) {
+Result<T> with_fresh_retry(const Cache& cache, const config::RpmSource& source, F attempt) {
+  bool cached = reads_cached_index(cache, source);
   Result<T> out = attempt(kRepomdMaxAge);
-  if (!out && out.error().kind == ErrorKind::kInfrastructure) {
+  if (!out && cached && stale_index_explains(out.error())) {
     spdlog::info("{} from {} failed ({}); retrying with a fresh repomd.xml", source.package,
                  source.where(), out.error().describe());
     out = attempt(std::chrono::seconds(0));
@@ -175,13 +187,15 @@ Result<PreparedKernel> prepare_once(Cache& cache, const config::RpmSource& sourc
 }  // namespace
 
 Result<ResolvedRpmKernel> resolve_rpm_kernel(Cache& cache, const config::RpmSource& source) {
-  return with_fresh_retry<ResolvedRpmKernel>(
-      source, [&](std::chrono::seconds max_age) { return resolve_logged(cache, source, max_age); });
+  return with_fresh_retry<ResolvedRpmKernel>(cache, source, [&](std::chrono::seconds max_age) {
+    return resolve_logged(cache, source, max_age);
+  });
 }
 
 Result<PreparedKernel> prepare_rpm_kernel(Cache& cache, const config::RpmSource& source) {
-  return with_fresh_retry<PreparedKernel>(
-      source, [&](std::chrono::seconds max_age) { return prepare_once(cache, source, max_age); });
+  return with_fresh_retry<PreparedKernel>(cache, source, [&](std::chrono::seconds max_age) {
+    return prepare_once(cache, source, max_age);
+  });
 }
 
 }  // namespace bpfcompat::sources

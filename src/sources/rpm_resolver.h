@@ -11,9 +11,10 @@
 namespace bpfcompat::sources {
 
 // Resolves the kernel's rpms: the first mirror (of a mirrorlist or metalink) whose repomd.xml
-// can be had is used; repomd.xml is cached 6 h (a metalink's is verified by its checksum), and an
-// infrastructure failure past it (a primary or a package the mirror no longer serves, or whose
-// checksum no longer matches) is retried once with a fresh one.
+// can be had is used; repomd.xml is cached 6 h (a metalink's is verified by its checksum). When
+// the cached repomd.xml (or mirror list, or metalink) was used, a failure past it (a primary or a
+// package the mirror no longer serves, or whose checksum no longer matches) is retried once with
+// a fresh one; nothing else is retried (a fresh repomd.xml that 404s is one request).
 // Checksum mismatches carry IMAGE_CHECKSUM_MISMATCH, transfers DOWNLOAD_FAILED; an absent
 // package or an unmatched pin is kInvalidInput.
 Result<ResolvedRpmKernel> resolve_rpm_kernel(Cache& cache, const config::RpmSource& source);

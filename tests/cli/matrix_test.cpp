@@ -1,7 +1,10 @@
 // `matrix list|show` and `--matrix NAME`: the shipped matrices by name, without booting.
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "bpfcompat/core/temp_dir.h"
 #include "support/run_bpfcompat.h"
 
 namespace bpfcompat {
@@ -36,11 +39,19 @@ TEST(MatrixCommand, ShowPrintsEachProfileWithLaneSourceAndRequiredFlag) {
 }
 
 TEST(MatrixCommand, AnUnknownMatrixNameIsOneUsageErrorBeforeAnythingBoots) {
-  auto run = run_bpfcompat({"test", "--matrix", "debain", "--artifact", EXAMPLE_OBJECT});
+  auto d = TempDir::create("cli-matrix");
+  ASSERT_TRUE(d);
+  std::string dir = d->path();
+  auto run = run_bpfcompat({"test", "--matrix", "debain", "--artifact", EXAMPLE_OBJECT, "--out",
+                            dir + "/report.json", "--workdir", dir + "/work"});
   EXPECT_EQ(run.exit_code, 64) << run.output;
   EXPECT_NE(run.output.find("no shipped matrix"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("did you mean 'debian'?"), std::string::npos) << run.output;
   EXPECT_EQ(run.output.find("boot"), std::string::npos) << run.output;
+  // No run directory (<workdir>/runs/<id>, its report.json) and no --out report.
+  EXPECT_FALSE(std::filesystem::exists(dir + "/work")) << run.output;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/report.json")) << run.output;
+  EXPECT_TRUE(std::filesystem::is_empty(dir)) << run.output;
 
   auto show = run_bpfcompat({"matrix", "show", "nope"});
   EXPECT_EQ(show.exit_code, 64) << show.output;

@@ -13,7 +13,7 @@
 #include "bpfcompat/core/temp_dir.h"
 #include "cloud_fixture.h"
 #include "report_json.h"
-#include "support/run_bpfcompat.h"
+#include "wrapped_kernel.h"
 
 namespace bpfcompat {
 namespace {
@@ -46,14 +46,9 @@ std::string kernel_of(const json& target) {
 
 json run_test(const std::string& dir, const std::string& name, const std::string& matrix,
               int expected_exit) {
-  std::ofstream(dir + "/" + name + ".yaml") << matrix;
-  auto run =
-      testing::run_bpfcompat({"test", "--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + kObject,
-                              "--matrix", dir + "/" + name + ".yaml", "--out",
-                              dir + "/" + name + ".json", "--workdir", dir + "/work-" + name},
-                             20min);
+  auto [run, report] = testing::run_examples_on_matrix(dir, name, matrix, {kObject}, 20min);
   EXPECT_EQ(run.exit_code, expected_exit) << run.output;
-  return testing::load_json(dir + "/" + name + ".json");
+  return report;
 }
 
 TEST(ExternalBtf, HiddenKernelBtfFailsMissingBtfAndExternalBtfMakesItPass) {

@@ -3,43 +3,28 @@
 // pinned to the older one. The boot passes; the report says the pin is stale, naming the newer
 // build, and with --fail-on-stale the run exits 3. The same report without the flag, read back by
 // `report merge`, exits 0: the flag alone changes the code.
-#include <cstdlib>
-#include <fstream>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bpfcompat/config/matrix.h"
 #include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/temp_dir.h"
-#include "bpfcompat/sources/kernel_source.h"
-#include "report_json.h"
 #include "support/http_server.h"
 #include "support/rpm_fixture.h"
-#include "support/run_bpfcompat.h"
+#include "wrapped_kernel.h"
 
 namespace bpfcompat {
 namespace {
 
 using nlohmann::json;
 
-std::string fixture_root() {
-  if (const char* env = std::getenv("BPFCOMPAT_FIXTURE_CACHE"); env && *env) return env;
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  const char* home = std::getenv("HOME");
-  std::string cache = xdg && *xdg ? xdg : std::string(home ? home : "/tmp") + "/.cache";
-  return cache + "/bpfcompat/fixtures";
-}
-
 TEST(Freshness, PinToTheOlderOfTwoBuildsIsStaleAndFailOnStaleExitsThree) {
-  sources::Cache cache(sources::Cache::default_root());
-  auto kernel = sources::prepare_kernel(cache, *config::find_builtin_profile("debian-12"));
-  if (!kernel) GTEST_SKIP() << "no debian-12 kernel to wrap: " << kernel.error().describe();
+  testing::KernelToWrap kernel = testing::kernel_to_wrap();
+  if (!kernel.why_missing.empty()) GTEST_SKIP() << kernel.why_missing;
   std::string why;
-  std::string repos =
-      testing::build_rpm_repos({kernel->vmlinuz, kernel->modules_root,
-                                "6.1.0-427.el9 6.1.0-503.el9", "kernel/net/sched", "el9"},
-                               fixture_root() + "/rpm-repos-two-builds-" + kernel->release, &why);
+  std::string repos = testing::build_rpm_repos(
+      {kernel.vmlinuz, kernel.modules_dir, "6.1.0-427.el9 6.1.0-503.el9", "kernel/net/sched",
+       "el9"},
+      testing::fixture_root() + "/rpm-repos-two-builds-" + kernel.release, &why);
   ASSERT_FALSE(repos.empty()) << why;
 
   auto d = TempDir::create("e2e-freshness");
@@ -47,20 +32,17 @@ TEST(Freshness, PinToTheOlderOfTwoBuildsIsStaleAndFailOnStaleExitsThree) {
   std::string dir = d->path();
   testing::LoopbackHttpServer server(repos, dir + "/http.log");
   ASSERT_FALSE(server.url().empty()) << server.error();
-  std::ofstream(dir + "/matrix.yaml") << "profiles:\n"
-                                         "  - id: el9-pinned\n"
-                                         "    distro: almalinux\n"
-                                         "    version: \"9\"\n"
-                                         "    kernel:\n"
-                                         "      rpm: {repo: "
-                                      << server.url() << "/el9/, package: kernel-core, "
-                                      << "version: \"6.1.0-427.*\"}\n";
-  auto run = testing::run_bpfcompat(
-      {"test", "--matrix", dir + "/matrix.yaml", "--fail-on-stale", "--out", dir + "/r.json",
-       "--markdown", dir + "/r.md", "--junit", dir + "/r.xml", "--workdir", dir + "/work",
-       "--artifact", std::string(EXAMPLES_BUILD_DIR) + "/ringbuf.bpf.o"},
-      std::chrono::minutes(10));
-  json report = testing::load_json(dir + "/r.json");
+  std::string matrix =
+      "profiles:\n"
+      "  - id: el9-pinned\n"
+      "    distro: almalinux\n"
+      "    version: \"9\"\n"
+      "    kernel:\n"
+      "      rpm: {repo: " +
+      server.url() + "/el9/, package: kernel-core, version: \"6.1.0-427.*\"}\n";
+  auto [run, report] = testing::run_examples_on_matrix(
+      dir, "pinned", matrix, {"ringbuf.bpf.o"}, std::chrono::minutes(10),
+      {"--fail-on-stale", "--markdown", dir + "/r.md", "--junit", dir + "/r.xml"});
   ASSERT_TRUE(report.is_object()) << run.output;
   const json* t = testing::target(report, "el9-pinned", "ringbuf.bpf.o");
   ASSERT_TRUE(t) << run.output;
@@ -81,7 +63,7 @@ TEST(Freshness, PinToTheOlderOfTwoBuildsIsStaleAndFailOnStaleExitsThree) {
   auto md = read_file(dir + "/r.md");
   ASSERT_TRUE(md);
   EXPECT_NE(md->find(sentence + " — fails the run"), std::string::npos) << *md;
-  EXPECT_NE(md->find("el9-pinned<br>AlmaLinux 9 · " + kernel->release), std::string::npos) << *md;
+  EXPECT_NE(md->find("el9-pinned<br>AlmaLinux 9 · " + kernel.release), std::string::npos) << *md;
   auto xml = read_file(dir + "/r.xml");
   ASSERT_TRUE(xml);
   EXPECT_NE(xml->find("<property name=\"kernel_stale\" value=\"true\"/>"), std::string::npos);

@@ -9,12 +9,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bpfcompat/core/file_io.h"
 #include "bpfcompat/core/subprocess.h"
 #include "bpfcompat/core/temp_dir.h"
+#include "report_json.h"
 #include "support/http_server.h"
-#include "support/run_bpfcompat.h"
-#include "support/test_kernel.h"
+#include "wrapped_kernel.h"
 
 namespace bpfcompat {
 namespace {
@@ -22,32 +21,19 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const json* target_of(const json& report, const std::string& profile, const std::string& art) {
-  for (const auto& t : report["targets"]) {
-    if (t["profile_id"] == profile && t["artifact"] == art) return &t;
-  }
-  return nullptr;
-}
-
 // The debian-12 kernel tree the fixture wraps, and the fixture built from it (once).
 struct WrappedKernel {
-  std::string vmlinuz;
-  fs::path tree;
-  std::string release;
+  testing::KernelToWrap kernel;
   std::string repo_dir;
 };
 
 WrappedKernel build_fixture() {
-  std::string why;
   WrappedKernel k;
-  k.vmlinuz = testing::test_kernel(&why);
-  EXPECT_FALSE(k.vmlinuz.empty()) << why;
-  if (k.vmlinuz.empty()) return k;
-  k.tree = fs::path(k.vmlinuz).parent_path().parent_path();
-  k.release = fs::path(k.vmlinuz).filename().string().substr(8);  // "vmlinuz-"
-  EXPECT_TRUE(fs::is_directory(k.tree / "lib/modules" / k.release)) << k.tree;
+  k.kernel = testing::kernel_to_wrap();
+  EXPECT_TRUE(k.kernel.why_missing.empty()) << k.kernel.why_missing;
+  if (!k.kernel.why_missing.empty()) return k;
   k.repo_dir = std::string(BPFCOMPAT_APT_FIXTURE_DIR) + "/real";
-  auto built = run_captured({BPFCOMPAT_APT_FIXTURE_SCRIPT, k.repo_dir, k.tree.string()},
+  auto built = run_captured({BPFCOMPAT_APT_FIXTURE_SCRIPT, k.repo_dir, k.kernel.tree},
                             std::chrono::minutes(10));
   EXPECT_TRUE(built && built->status.code == 0) << (built ? built->output : built.error().message);
   return k;
@@ -56,57 +42,46 @@ WrappedKernel build_fixture() {
 TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
   WrappedKernel k = build_fixture();
   ASSERT_FALSE(::testing::Test::HasFailure());
-  std::string vmlinuz = k.vmlinuz;
-  fs::path tree = k.tree;
-  std::string release = k.release;
-  std::string repo_dir = k.repo_dir;
 
   auto d = TempDir::create("e2e-ubuntu-apt");
   ASSERT_TRUE(d);
   std::string dir = d->path();
-  testing::LoopbackHttpServer server(repo_dir, dir + "/http.log");
+  testing::LoopbackHttpServer server(k.repo_dir, dir + "/http.log");
   ASSERT_FALSE(server.url().empty()) << server.error();
-  std::ofstream(dir + "/matrix.yaml")
-      << "profiles:\n"
-         "  - id: debian-12-local\n"
-         "    kernel: {local: {vmlinuz: "
-      << vmlinuz << ", modules: " << (tree / "lib/modules" / release).string()
-      << "}}\n"
-         "  - id: ubuntu-22.04-hwe\n"
-         "    distro: ubuntu\n"
-         "    version: \"22.04\"\n"
-         "    kernel:\n"
-         "      apt:\n"
-         "        repo: "
-      << server.url()
-      << "\n"
-         "        suites: [jammy, jammy-updates, jammy-security]\n"
-         "        components: [main, restricted]\n"
-         "        package: linux-image-generic-hwe-22.04\n";
+  std::string matrix =
+      "profiles:\n"
+      "  - id: debian-12-local\n"
+      "    kernel: {local: {vmlinuz: " +
+      k.kernel.vmlinuz + ", modules: " + k.kernel.modules_dir +
+      "}}\n"
+      "  - id: ubuntu-22.04-hwe\n"
+      "    distro: ubuntu\n"
+      "    version: \"22.04\"\n"
+      "    kernel:\n"
+      "      apt:\n"
+      "        repo: " +
+      server.url() +
+      "\n"
+      "        suites: [jammy, jammy-updates, jammy-security]\n"
+      "        components: [main, restricted]\n"
+      "        package: linux-image-generic-hwe-22.04\n";
   const std::vector<std::string> artifacts = {"ringbuf.bpf.o", "tc_pair.bpf.o",
                                               "module_target.bpf.o"};
-  std::vector<std::string> args = {"test",         "--matrix",      dir + "/matrix.yaml",
-                                   "--out",        dir + "/r.json", "--cache-dir",
-                                   dir + "/cache", "--workdir",     dir + "/work"};
-  for (const auto& a : artifacts) {
-    args.insert(args.end(), {"--artifact", std::string(EXAMPLES_BUILD_DIR) + "/" + a});
-  }
-  auto run = testing::run_bpfcompat(args, std::chrono::minutes(20));
-  auto text = read_file(dir + "/r.json");
-  ASSERT_TRUE(text) << run.output;
-  json report = json::parse(*text);
+  auto [run, report] = testing::run_examples_on_matrix(
+      dir, "ubuntu", matrix, artifacts, std::chrono::minutes(20), {"--cache-dir", dir + "/cache"});
+  ASSERT_TRUE(report.is_object()) << run.output;
   EXPECT_EQ(run.exit_code, 0) << run.output;
 
   for (const auto& a : artifacts) {
-    const json* debian = target_of(report, "debian-12-local", a);
-    const json* ubuntu = target_of(report, "ubuntu-22.04-hwe", a);
+    const json* debian = testing::target(report, "debian-12-local", a);
+    const json* ubuntu = testing::target(report, "ubuntu-22.04-hwe", a);
     ASSERT_TRUE(debian && ubuntu) << a << "\n" << run.output;
     // examples/*/expected.yaml. tc_pair needs sch_ingress and cls_bpf, module_target af_key:
     // only linux-modules-extra-* has them, as .ko.zst.
     EXPECT_EQ((*ubuntu)["status"], "pass") << ubuntu->dump(2);
     EXPECT_EQ((*ubuntu)["status"], (*debian)["status"]) << a;
     EXPECT_EQ((*ubuntu)["classification_code"], (*debian)["classification_code"]) << a;
-    EXPECT_EQ((*ubuntu)["host"]["kernel"], release) << ubuntu->dump(2);
+    EXPECT_EQ((*ubuntu)["host"]["kernel"], k.kernel.release) << ubuntu->dump(2);
     EXPECT_EQ((*ubuntu)["requested_kernel"],
               "apt jammy,jammy-updates,jammy-security/linux-image-generic-hwe-22.04 → "
               "linux-image-unsigned-6.1.0-30-generic 6.1.0-30.30");
@@ -116,7 +91,7 @@ TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
     EXPECT_EQ((*ubuntu)["distro_version"], "22.04");
     EXPECT_EQ((*ubuntu)["kernel_package"], "linux-image-unsigned-6.1.0-30-generic");
     EXPECT_EQ((*ubuntu)["kernel_package_version"], "6.1.0-30.30");
-    EXPECT_EQ((*ubuntu)["kernel_release"], release);
+    EXPECT_EQ((*ubuntu)["kernel_release"], k.kernel.release);
     // Unpinned, the newest of the three suites' images: latest, never stale.
     EXPECT_EQ((*ubuntu)["freshness"], json({{"newest_version", "6.1.0-30.30"},
                                             {"latest", true},
@@ -124,7 +99,7 @@ TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
                                             {"stale", false}}))
         << ubuntu->dump(2);
     // A local kernel has a release but no distro, no package and no index to be fresh against.
-    EXPECT_EQ((*debian)["kernel_release"], release) << debian->dump(2);
+    EXPECT_EQ((*debian)["kernel_release"], k.kernel.release) << debian->dump(2);
     for (const char* absent : {"distro", "distro_version", "kernel_package", "freshness"}) {
       EXPECT_FALSE(debian->contains(absent)) << absent;
     }
@@ -142,24 +117,19 @@ TEST(UbuntuApt, PinMatchingNothingIsKernelUnavailableListingTheVersions) {
   std::string dir = d->path();
   testing::LoopbackHttpServer server(k.repo_dir, dir + "/http.log");
   ASSERT_FALSE(server.url().empty()) << server.error();
-  std::ofstream(dir + "/matrix.yaml")
-      << "profiles:\n"
-         "  - id: ubuntu-pinned\n"
-         "    kernel:\n"
-         "      apt: {repo: \""
-      << server.url()
-      << "\", suites: [jammy, jammy-updates, jammy-security], components: [main, restricted], "
-         "package: linux-image-generic-hwe-22.04, version: 5.15.0-*}\n";
-  auto run =
-      testing::run_bpfcompat({"test", "--matrix", dir + "/matrix.yaml", "--out", dir + "/r.json",
-                              "--cache-dir", dir + "/cache", "--workdir", dir + "/work",
-                              "--artifact", std::string(EXAMPLES_BUILD_DIR) + "/ringbuf.bpf.o"},
-                             std::chrono::minutes(5));
-  auto text = read_file(dir + "/r.json");
-  ASSERT_TRUE(text) << run.output;
-  json report = json::parse(*text);
+  auto [run, report] = testing::run_examples_on_matrix(
+      dir, "pinned",
+      "profiles:\n"
+      "  - id: ubuntu-pinned\n"
+      "    kernel:\n"
+      "      apt: {repo: \"" +
+          server.url() +
+          "\", suites: [jammy, jammy-updates, jammy-security], components: [main, restricted], "
+          "package: linux-image-generic-hwe-22.04, version: 5.15.0-*}\n",
+      {"ringbuf.bpf.o"}, std::chrono::minutes(5), {"--cache-dir", dir + "/cache"});
+  ASSERT_TRUE(report.is_object()) << run.output;
   EXPECT_NE(run.exit_code, 0) << run.output;
-  const json* t = target_of(report, "ubuntu-pinned", "ringbuf.bpf.o");
+  const json* t = testing::target(report, "ubuntu-pinned", "ringbuf.bpf.o");
   ASSERT_TRUE(t) << run.output;
   EXPECT_EQ((*t)["status"], "error") << t->dump(2);
   EXPECT_EQ((*t)["classification_code"], "KERNEL_UNAVAILABLE") << t->dump(2);

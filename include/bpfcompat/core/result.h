@@ -27,6 +27,8 @@ struct Error {
   std::vector<std::string> context;  // outermost first
   std::string hint;                  // what the user can do; may be empty
   std::string code;                  // the report's verdict code ("DOWNLOAD_FAILED"); empty = none
+  // The same request fails the same way again wherever it runs (an HTTP 404): no retry helps.
+  bool permanent = false;
 
   // Adds an outer context step ("preparing kernel for debian-12").
   Error&& with_context(std::string step) &&;

@@ -39,11 +39,15 @@ class Cache {
   // while younger than max_age.
   Result<std::string> fetch_index(const std::string& url, std::uint64_t max_bytes,
                                   std::chrono::seconds max_age);
+  // Whether fetch_index(url, …, max_age) would answer from the cache, without the network.
+  bool has_fresh_index(const std::string& url, std::chrono::seconds max_age) const;
 
   // A directory for derived data (extracted kernels...) keyed by `key`; created if absent.
   std::string derived_dir(const std::string& kind, const std::string& key) const;
 
  private:
+  std::string index_path(const std::string& url) const;
+
   std::string root_;
 };
 

@@ -39,15 +39,17 @@ struct FakeLane : Lane {
   Result<void> staged = Result<void>{};
   std::vector<BootAttempt> boots;
   int prepare_calls = 0, stage_calls = 0, boot_calls = 0;
-  std::function<void(int)> on_boot;  // e.g. cancel during a boot
+  std::string staged_btf = "(not staged)";  // what the runner handed to stage
+  std::function<void(int)> on_boot;         // e.g. cancel during a boot
 
   std::string source() const override { return "fake source"; }
   Result<std::string> prepare(TargetAssembly&) override {
     return prepares.at(static_cast<std::size_t>(prepare_calls++));
   }
   bool retry_preparation(const Error&) const override { return retry_prepare; }
-  Result<void> stage(TargetAssembly&) override {
+  Result<void> stage(TargetAssembly&, const std::string& external_btf) override {
     ++stage_calls;
+    staged_btf = external_btf;
     return staged;
   }
   std::string boot_label() const override { return "fake-kernel"; }
@@ -143,6 +145,19 @@ TEST_F(TargetRunner, AFailedPreparationIsRetriedOnceAndThenAMachineError) {
   EXPECT_EQ(events_.count(EventKind::kRetrying), 1);
 }
 
+TEST_F(TargetRunner, APermanentPreparationFailureIsTriedOnce) {
+  FakeLane lane;
+  auto gone = infrastructure_error("download of http://mirror/repodata/repomd.xml failed: HTTP 404")
+                  .with_code("DOWNLOAD_FAILED");
+  gone.permanent = true;
+  lane.prepares = {gone, gone};
+  auto r = run(lane);
+  EXPECT_EQ(lane.prepare_calls, 1);
+  EXPECT_EQ(events_.count(EventKind::kRetrying), 0);
+  EXPECT_EQ(r[0].verdict.status, Status::kError);
+  EXPECT_EQ(r[0].verdict.code, "DOWNLOAD_FAILED");
+}
+
 TEST_F(TargetRunner, APreparationTheLaneSaysIsNotWorthRetryingIsTriedOnce) {
   FakeLane lane;
   lane.retry_prepare = false;
@@ -202,6 +217,49 @@ TEST_F(TargetRunner, CancellingDuringABootIsInterruptedAndNotRetried) {
   auto r = run(lane);
   EXPECT_EQ(lane.boot_calls, 1);
   EXPECT_EQ(r[0].verdict.code, "INTERRUPTED");
+}
+
+TEST_F(TargetRunner, WithoutExternalBtfTheLaneIsStagedWithNone) {
+  FakeLane lane;
+  lane.prepares = {std::string("ready")};
+  lane.boots = {completed(passing_stream())};
+  run(lane);
+  EXPECT_EQ(lane.staged_btf, "");
+}
+
+// The profile's `btf:` is prepared by the runner, once, for whichever lane: the lane only gets
+// the host path at stage.
+TEST_F(TargetRunner, TheProfilesExternalBtfIsPreparedOnceAndHandedToStage) {
+  std::string btf = dir_->path() + "/vmlinux.btf";
+  std::ofstream(btf, std::ios::binary) << std::string("\x9f\xeb\x01\x00", 4) << "types";
+  sources::Cache cache(dir_->path() + "/cache");
+  ctx_.cache = &cache;
+  entry_.profile.btf = config::BtfSource{};
+  entry_.profile.btf->path = btf;
+  FakeLane lane;
+  lane.prepares = {std::string("ready")};
+  lane.boots = {completed(passing_stream())};
+  auto r = run(lane);
+  EXPECT_EQ(lane.prepare_calls, 1);
+  EXPECT_EQ(lane.staged_btf, btf);
+  EXPECT_EQ(r[0].verdict.status, Status::kPass) << r[0].verdict.reason;
+}
+
+TEST_F(TargetRunner, ABtfFileThatIsNotBtfIsBtfUnavailableAndNeverStaged) {
+  std::string btf = dir_->path() + "/vmlinux.btf.tar.xz";
+  std::ofstream(btf) << "not btf";
+  sources::Cache cache(dir_->path() + "/cache");
+  ctx_.cache = &cache;
+  entry_.profile.btf = config::BtfSource{};
+  entry_.profile.btf->path = btf;
+  FakeLane lane;
+  lane.prepares = {std::string("ready")};
+  auto r = run(lane);
+  EXPECT_EQ(lane.prepare_calls, 1);  // invalid input: not retried
+  EXPECT_EQ(lane.stage_calls, 0);
+  EXPECT_EQ(r[0].verdict.status, Status::kError);
+  EXPECT_EQ(r[0].verdict.code, "BTF_UNAVAILABLE");
+  EXPECT_NE(r[0].verdict.reason.find(btf), std::string::npos) << r[0].verdict.reason;
 }
 
 TEST_F(TargetRunner, TheWorkDirectoryIsRemovedUnlessKept) {

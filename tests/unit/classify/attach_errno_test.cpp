@@ -56,6 +56,8 @@ const Row kRows[] = {
   // kprobe family (method auto)
   {"kprobe_enoent", "kprobe/do_unlinkat", "kprobe", "auto", ENOENT, "ATTACH_TARGET_NOT_FOUND", "do_unlinkat", "available_filter_functions"},
   {"kprobe_esrch", "kprobe/do_unlinkat", "kprobe", "auto", ESRCH, "ATTACH_TARGET_NOT_FOUND", "do_unlinkat"},
+  {"kprobe_placeholder", "kprobe/dummy_kprobe", "kprobe", "auto", ENOENT, "ATTACH_TARGET_NOT_FOUND", "dummy_kprobe", "looks like a placeholder"},
+  {"kprobe_foo_placeholder", "kretprobe/foo", "kprobe", "auto", ENOENT, "ATTACH_TARGET_NOT_FOUND", "foo", "bpf_program__attach_kprobe()"},
   {"kretprobe_enoent", "kretprobe/do_unlinkat", "kprobe", "auto", ENOENT, "ATTACH_TARGET_NOT_FOUND", "do_unlinkat"},
   {"ksyscall_enoent", "ksyscall/openat", "kprobe", "auto", ENOENT, "ATTACH_TARGET_NOT_FOUND", "openat"},
   {"kprobe_einval", "kprobe/do_unlinkat", "kprobe", "auto", EINVAL, "ATTACH_TARGET_NOT_TRACEABLE", "do_unlinkat", "blacklist"},

@@ -1,6 +1,8 @@
 // Attach failures after a successful load, in load_attach mode.
 #include <gtest/gtest.h>
 
+#include "attach_point.h"
+
 #include "bpfcompat/classify/verdict.h"
 #include "facts_builder.h"
 
@@ -167,6 +169,17 @@ TEST(AttachFailure, UprobeWithoutBinaryNeedsAnOutsideTarget) {
   EXPECT_NE(pv.reason.find("needs an outside target"), std::string::npos) << pv.reason;
   EXPECT_NE(pv.remediation.find("printret"), std::string::npos) << pv.remediation;
   EXPECT_EQ(v.target.status, Status::kSkipped);
+}
+
+TEST(PlaceholderTarget, LibbpfToolsPlaceholdersButNoRealFunction) {
+  for (const char* name :
+       {"dummy_file_read", "dummy_kprobe", "foo", "func", "__placeholder", "DUMMY", "stub"}) {
+    EXPECT_TRUE(is_placeholder_target(name)) << name;
+  }
+  for (const char* name : {"do_unlinkat", "vfs_read", "func_info_show", "foobar_init",
+                           "stub_execve", "fn_show", "dummycon_init"}) {
+    EXPECT_FALSE(is_placeholder_target(name)) << name;
+  }
 }
 
 }  // namespace

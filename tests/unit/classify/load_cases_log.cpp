@@ -96,6 +96,20 @@ std::vector<LoadCase> log_load_cases() {
                      "bpf_program__set_attach_target()"});
   }
   {
+    // libbpf-tools' btrfsdist: the loader retargets the placeholder before loading.
+    auto p =
+        failed_load(program("file_read_fentry", "fentry/dummy_file_read", 20, "tracing"), 3, "",
+                    "libbpf: prog 'file_read_fentry': failed to find kernel BTF type ID of "
+                    "'dummy_file_read': -3\nlibbpf: prog 'file_read_fentry': failed to load: "
+                    "-3\n");
+    cases.push_back({"fentry_placeholder_target", artifact("btrfsdist.bpf.o", {p}),
+                     guest("6.1.0-28-cloud-amd64"), "ATTACH_TARGET_NOT_FOUND", Confidence::kMedium,
+                     "libbpf: prog 'file_read_fentry': failed to find kernel BTF type ID of "
+                     "'dummy_file_read': -3",
+                     "dummy_file_read (section fentry/dummy_file_read) is a placeholder",
+                     "test-command --bin LOADER"});
+  }
+  {
     auto p = failed_load(tracepoint("big"), 7,
                          "1023: (07) r1 += 1\nBPF program is too large. Processed 1000001 insn\n"
                          "processed 1000001 insns (limit 1000000) max_states_per_insn 4 "

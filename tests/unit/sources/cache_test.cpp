@@ -118,6 +118,7 @@ TEST_F(CacheTest, SizeCapAbortsDownload) {
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("100 byte cap"), std::string::npos) << r.error().message;
   EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
+  EXPECT_TRUE(r.error().permanent);  // the same file is too large again
   EXPECT_EQ(count_files(".part."), 0);
 }
 
@@ -127,7 +128,16 @@ TEST_F(CacheTest, MissingSourceIsDownloadFailureNamingUrl) {
   EXPECT_EQ(r.error().kind, ErrorKind::kInfrastructure);
   EXPECT_EQ(r.error().message.rfind("download of file://", 0), 0u) << r.error().message;
   EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
+  EXPECT_TRUE(r.error().permanent);  // no retry brings it back
   EXPECT_FALSE(fs::exists(dir_->path() + "/out"));
+}
+
+// A refused connection may pass (the server restarts): it is not permanent.
+TEST_F(CacheTest, RefusedConnectionIsADownloadFailureThatMayPass) {
+  auto r = download_file("http://127.0.0.1:1/repomd.xml", dir_->path() + "/out", 1024);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, "DOWNLOAD_FAILED");
+  EXPECT_FALSE(r.error().permanent) << r.error().message;
 }
 
 TEST_F(CacheTest, RejectsMalformedSha256) {
@@ -146,8 +156,11 @@ TEST_F(CacheTest, CancellationAbortsDownload) {
 
 TEST_F(CacheTest, FetchIndexReusesFreshCopyAndRefetchesStaleOne) {
   std::string url = source("Release", "v1");
+  EXPECT_FALSE(cache_->has_fresh_index(url, std::chrono::hours(1)));
   auto first = cache_->fetch_index(url, 1024, std::chrono::hours(1));
   ASSERT_TRUE(first);
+  EXPECT_TRUE(cache_->has_fresh_index(url, std::chrono::hours(1)));
+  EXPECT_FALSE(cache_->has_fresh_index(url, std::chrono::seconds(0)));
   source("Release", "v2");
   auto fresh = cache_->fetch_index(url, 1024, std::chrono::hours(1));
   ASSERT_TRUE(fresh);

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -97,6 +98,14 @@ TEST_F(AptRepoTest, MissingSuiteNamesItsReleaseUrl) {
   EXPECT_NE(text.find(repo() + "/dists/jammy-backports/Release"), std::string::npos) << text;
   EXPECT_NE(text.find("404"), std::string::npos) << text;
   EXPECT_NE(k.error().hint.find("jammy-backports"), std::string::npos) << k.error().hint;
+  // Fetched fresh, the 404 is permanent: asked for once, not again with a "fresh" Release.
+  EXPECT_TRUE(k.error().permanent);
+  std::ifstream log(served("http.log"));
+  int asked = 0;
+  for (std::string line; std::getline(log, line);) {
+    asked += line.find("GET /good/dists/jammy-backports/Release HTTP") != std::string::npos;
+  }
+  EXPECT_EQ(asked, 1);
 }
 
 TEST_F(AptRepoTest, PackageInNoSuiteIsKernelUnavailable) {
