@@ -182,6 +182,7 @@ Result<RunOutcome> run_loaded(const LoadedRequest& loaded, const RunSettings& gi
     for (auto& t : per_profile) rep.targets.push_back(std::move(t));
   }
   rep.interrupted = cancelled();
+  rep.fail_on_stale = settings.fail_on_stale;
   rep.finished_at = utc_now_rfc3339();
   outcome.exit_code = report::report_exit_code(rep);  // the suite roll-up for suites
   outcome.report_json_path = rep.run_dir + "/report.json";

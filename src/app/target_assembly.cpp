@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bpfcompat/validation/validator_output.h"
+#include "kernel_freshness.h"
 #include "target_stages.h"
 
 namespace bpfcompat::app {
@@ -74,6 +75,10 @@ void TargetAssembly::set_kernel(const sources::PreparedKernel& kernel) {
   requested_kernel_ = kernel.package.empty() ? fmt::format("{} ({})", kernel.source, kernel.release)
                                              : fmt::format("{} → {} {}", kernel.source,
                                                            kernel.package, kernel.package_version);
+  kernel_release_ = kernel.release;
+  kernel_package_ = kernel.package;
+  kernel_package_version_ = kernel.package_version;
+  freshness_ = kernel_freshness(entry_->profile.kernel, kernel);
 }
 
 report::TargetReport TargetAssembly::base(const plan::Case& c) const {
@@ -85,6 +90,12 @@ report::TargetReport TargetAssembly::base(const plan::Case& c) const {
   t.lane = config::lane_name(entry_->profile.lane);
   t.requested_kernel = requested_kernel_;
   t.observed_kernel = observed_kernel_;
+  t.distro = entry_->profile.distro;
+  t.distro_version = entry_->profile.version;
+  t.kernel_release = kernel_release_;
+  t.kernel_package = kernel_package_;
+  t.kernel_package_version = kernel_package_version_;
+  t.freshness = freshness_;
   t.accelerator = vm::accel_name(accel_.accel);
   t.stages = stages_;
   t.attempts = attempts_;

@@ -1,6 +1,7 @@
 // Turns what happened to one profile's boot into one TargetReport per case.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ class TargetAssembly {
   std::string evidence_dir_;
   std::string requested_kernel_;
   std::string observed_kernel_;
+  std::string kernel_release_;  // of the prepared kernel package
+  std::string kernel_package_;
+  std::string kernel_package_version_;
+  std::optional<report::Freshness> freshness_;
   report::StageTimes stages_;
   int attempts_ = 1;
   std::string retry_reason_;

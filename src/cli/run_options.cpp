@@ -72,6 +72,9 @@ void add_run_options(CLI::App& cmd, RunArgs& args, bool with_matrix) {
   cmd.add_option("--workdir", args.workdir,
                  "Where run directories and evidence go (default: the suite's, else .bpfcompat)");
   cmd.add_flag("--keep", args.keep, "Keep the initramfs, overlays and work files for debugging");
+  cmd.add_flag("--fail-on-stale", args.fail_on_stale,
+               "Exit 3 when everything passed but a required profile pins a `version` older than "
+               "the newest its apt/rpm index offers (1, 2 and 130 still win)");
   cmd.add_option("--validator", args.validator, "Validator binary (default: next to bpfcompat)");
 }
 
@@ -114,6 +117,7 @@ Result<app::RunSettings> to_settings(const RunArgs& a, const GlobalOptions& glob
   o.cache_dir = a.cache_dir;
   if (!a.workdir.empty()) o.workdir = a.workdir;
   o.keep = a.keep;
+  o.fail_on_stale = a.fail_on_stale;
   o.validator = a.validator;
   if (const char* qemu = std::getenv("BPFCOMPAT_QEMU"); qemu && *qemu) o.qemu_binary = qemu;
   o.exe_path = global.argv0;

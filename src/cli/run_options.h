@@ -24,6 +24,7 @@ struct RunArgs {
   std::string timeout;  // empty: the suite's, else 5m
   std::string accel, cache_dir, workdir, mode, validator, shard;
   bool keep = false;
+  bool fail_on_stale = false;
 };
 
 // with_matrix: false for `suite` (cases name their matrices).

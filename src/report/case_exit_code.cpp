@@ -81,7 +81,7 @@ int suite_exit_code(const RunReport& report) {
     if (c == kExitInfrastructure) return kExitInfrastructure;  // sticky
     if (c == kExitIncompatible) code = kExitIncompatible;
   }
-  return code;
+  return code == kExitOk && stale_gate(report) ? kExitStale : code;
 }
 
 int report_exit_code(const RunReport& report) {
@@ -94,6 +94,8 @@ const char* status_of_exit_code(int code) {
       return "pass";
     case kExitIncompatible:
       return "fail";
+    case kExitStale:
+      return "stale";
     default:
       return "error";
   }

@@ -6,6 +6,7 @@
 
 #include "bpfcompat/core/exit_codes.h"
 #include "bpfcompat/report/report.h"
+#include "kernel_identity.h"
 #include "run_summary.h"
 
 namespace bpfcompat::report {
@@ -43,17 +44,19 @@ std::vector<ProfileColumn> profile_columns(const RunReport& report) {
     auto it = std::find_if(columns.begin(), columns.end(),
                            [&](const ProfileColumn& c) { return c.id == t.profile_id; });
     if (it == columns.end()) {
-      columns.push_back({t.profile_id, "", t.required});
+      columns.push_back({t.profile_id, "", "", t.required});
       it = std::prev(columns.end());
     }
     if (it->kernel.empty()) it->kernel = t.observed_kernel;
   }
   for (auto& c : columns) {
-    if (!c.kernel.empty()) continue;
     for (const auto& t : report.targets) {
-      if (t.profile_id == c.id && !t.requested_kernel.empty()) {
-        c.kernel = t.requested_kernel;
-        break;
+      if (t.profile_id != c.id) continue;
+      if (c.kernel.empty()) c.kernel = t.requested_kernel;
+      // The label of a target that booted names the observed release: it wins.
+      if (c.identity.empty() || !t.observed_kernel.empty()) {
+        std::string label = identity_label(t);
+        if (!label.empty()) c.identity = label;
       }
     }
   }
@@ -81,7 +84,7 @@ int exit_code(const RunReport& report) {
   if (s.required_failed > 0) return kExitIncompatible;
   if (report.interrupted) return kExitInterrupted;
   if (s.required_error > 0) return kExitInfrastructure;
-  return kExitOk;
+  return stale_gate(report) ? kExitStale : kExitOk;
 }
 
 std::string run_status(const RunReport& report) {

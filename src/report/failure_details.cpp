@@ -1,6 +1,7 @@
 // md::failure_details: what one failing or erroring target shows in the Markdown outputs.
 #include <fmt/format.h>
 
+#include "kernel_identity.h"
 #include "markdown_blocks.h"
 
 namespace bpfcompat::report::md {
@@ -60,9 +61,10 @@ std::string behavior(const TargetReport& t) {
 std::string failure_details(const TargetReport& t) {
   const classify::Verdict& v = t.verdict;
   std::string kernel = t.observed_kernel.empty() ? t.requested_kernel : t.observed_kernel;
-  std::string out =
-      fmt::format("### {} {} on {}{}{}\n\n", icon(v.status), t.artifact, t.profile_id,
-                  kernel.empty() ? "" : " (" + kernel + ")", t.required ? "" : ", optional");
+  if (!kernel.empty()) kernel = " (" + kernel + ")";
+  if (!t.distro.empty()) kernel = " — " + identity_label(t);  // "— Debian 12 · 6.1.0-28-…"
+  std::string out = fmt::format("### {} {} on {}{}{}\n\n", icon(v.status), t.artifact, t.profile_id,
+                                kernel, t.required ? "" : ", optional");
   out += fmt::format("**{}**", v.code.empty() ? classify::status_name(v.status) : v.code);
   if (!v.code.empty()) {
     out += fmt::format(" ({} confidence)", classify::confidence_name(v.confidence));

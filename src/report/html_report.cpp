@@ -21,6 +21,21 @@ std::string target_id(const RunReport& r, const TargetReport* t) {
   return fmt::format("t{}", t - r.targets.data());
 }
 
+std::string stale_pins(const RunReport& r) {
+  auto stale = stale_profiles(r);
+  if (stale.empty()) return "";
+  std::string out =
+      "<div class=\"stale-pins\"><p>Stale pins: the index has a newer build than the pinned "
+      "<code>version</code></p><ul>\n";
+  for (const auto& p : stale) {
+    out += fmt::format("<li>{}{}</li>\n", esc(stale_sentence(p)),
+                       !p.required       ? " (optional)"
+                       : r.fail_on_stale ? " — fails the run (--fail-on-stale)"
+                                         : "");
+  }
+  return out + "</ul></div>\n";
+}
+
 std::string header(const RunReport& r) {
   RunSummary s = summarize(r);
   int code = report_exit_code(r);
@@ -36,7 +51,7 @@ std::string header(const RunReport& r) {
   if (r.shard_count > 0) meta += fmt::format(" · shard {}/{}", r.shard_index, r.shard_count);
   if (!r.started_at.empty()) meta += " · started " + esc(r.started_at);
   if (!r.tool_version.empty()) meta += " · bpfcompat " + esc(r.tool_version);
-  return out + "<p class=\"meta\">" + meta + "</p>\n</header>\n";
+  return out + "<p class=\"meta\">" + meta + "</p>\n" + stale_pins(r) + "</header>\n";
 }
 
 std::string matrix_cell(const RunReport& r, const TargetReport* t) {
@@ -58,7 +73,8 @@ std::string matrix(const RunReport& r) {
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& p : profile_columns(r)) {
     out += fmt::format("<tr><th scope=\"row\">{}{}<small>{}</small></th>", esc(p.id),
-                       p.required ? "" : " (optional)", esc(p.kernel));
+                       p.required ? "" : " (optional)",
+                       esc(p.identity.empty() ? p.kernel : p.identity));
     for (const auto& name : cases) out += matrix_cell(r, find_target(r, p.id, name));
     out += "</tr>\n";
   }

@@ -23,6 +23,10 @@ pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; paddin
   font-weight: 600; font-size: 13px; }
 .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); }
 .badge.error { background: var(--error); } .badge.skipped { background: var(--skipped); }
+.badge.stale { background: var(--error); }
+.stale-pins { background: var(--error-bg); border: 1px solid var(--error); border-radius: 6px;
+  padding: 6px 12px; margin: 8px 0 0; }
+.stale-pins p { margin: 0; } .stale-pins ul { margin: 2px 0 0; padding-left: 20px; }
 table { border-collapse: collapse; margin: 4px 0; }
 th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
 thead th { background: #f6f8fa; }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "html_parts.h"
+#include "kernel_identity.h"
 #include "markup_escape.h"
 #include "run_summary.h"
 
@@ -26,6 +27,30 @@ std::string fold(const std::string& summary, const std::string& text) {
   return fmt::format("<details><summary>{}</summary>{}</details>\n", esc(summary), pre(text));
 }
 
+// "AlmaLinux 9 · package kernel-core 5.14.0-427.13.1.el9_4 · release 5.14.0-427.13.1.el9_4.x86_64"
+std::string identity_facts(const TargetReport& t) {
+  std::string out = esc(distro_label(t.distro, t.distro_version));
+  auto add = [&out](const std::string& part) { out += (out.empty() ? "" : " · ") + part; };
+  std::string package = t.kernel_package;
+  if (!t.kernel_package_version.empty()) {
+    package += (package.empty() ? "" : " ") + t.kernel_package_version;
+  }
+  if (!package.empty()) add("package <code>" + esc(package) + "</code>");
+  if (!t.kernel_release.empty()) add("release <code>" + esc(t.kernel_release) + "</code>");
+  return out;
+}
+
+// "stale: pinned, and the index has 6.1.0-30.30" or "the newest the index offers (6.1.0-30.30)"
+std::string freshness_text(const TargetReport& t) {
+  const Freshness& f = *t.freshness;
+  if (f.stale) return "stale: pinned, and the index has " + f.newest_version;
+  if (f.latest) {
+    return fmt::format("the newest the index offers ({}){}", f.newest_version,
+                       f.pinned ? ", pinned" : "");
+  }
+  return "the index's newest is " + f.newest_version;
+}
+
 std::string facts(const TargetReport& t) {
   const classify::Verdict& v = t.verdict;
   std::string out = "<dl>\n";
@@ -43,6 +68,8 @@ std::string facts(const TargetReport& t) {
                         t.accelerator.empty() ? "no accelerator" : esc(t.accelerator),
                         t.btf_vmlinux ? "yes" : "no");
   out += row("Kernel", kernel);
+  if (std::string identity = identity_facts(t); !identity.empty()) out += row("Identity", identity);
+  if (t.freshness) out += row("Freshness", esc(freshness_text(t)));
   std::string time = fmt::format(
       "{} (prepare {}, initramfs {}, boot {}, validate {})", format_duration(t.duration_ms),
       format_duration(t.stages.prepare_ms), format_duration(t.stages.initramfs_ms),

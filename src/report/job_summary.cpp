@@ -152,6 +152,7 @@ std::string to_job_summary(const RunReport& report, int max_failures) {
   out += fmt::format("**Status:** {} {} (exit {}) — {} of {} targets compatible{}\n\n",
                      md::icon_of_exit_code(code), status_of_exit_code(code), code, s.pass,
                      s.targets, report.interrupted ? " · interrupted" : "");
+  if (std::string stale = md::stale_block(report); !stale.empty()) out += stale + "\n";
   out += facts(report) + "\n";
   out += "## Compatibility matrix\n\n" + md::matrix_table(report) + "\n";
   if (is_collection(report)) out += "## Cases\n\n" + md::cases_table(report) + "\n";

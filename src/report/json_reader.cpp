@@ -117,6 +117,17 @@ TargetReport read_target(JsonFields& f, const Json& j, const std::string& path) 
   read_verdict(f, j, path, "classification_code", t.verdict);
   t.lane = f.str(j, "lane", path);
   t.requested_kernel = f.str(j, "requested_kernel", path);
+  t.distro = f.str(j, "distro", path);
+  t.distro_version = f.str(j, "distro_version", path);
+  t.kernel_release = f.str(j, "kernel_release", path);
+  t.kernel_package = f.str(j, "kernel_package", path);
+  t.kernel_package_version = f.str(j, "kernel_package_version", path);
+  if (j.contains("freshness") && !j["freshness"].is_null()) {
+    const Json& fr = f.object(j, "freshness", path);
+    std::string fp = path + ".freshness";
+    t.freshness = Freshness{f.str(fr, "newest_version", fp), f.boolean(fr, "latest", fp),
+                            f.boolean(fr, "pinned", fp), f.boolean(fr, "stale", fp)};
+  }
   const Json& host = f.object(j, "host", path);
   t.observed_kernel = f.str(host, "kernel", path + ".host");
   t.btf_vmlinux = f.boolean(host, "btf_vmlinux", path + ".host");
@@ -162,6 +173,7 @@ void read_run(JsonFields& f, const Json& j, RunReport& r) {
   r.started_at = f.str(j, "started_at", "");
   r.finished_at = f.str(j, "finished_at", "");
   r.interrupted = f.boolean(j, "interrupted", "");
+  r.fail_on_stale = f.boolean(j, "fail_on_stale", "");
   r.mode = f.str(j, "mode", "");
   const Json& matrix = f.object(j, "matrix", "");
   r.matrix_name = f.str(matrix, "name", "matrix");

@@ -1,6 +1,9 @@
 // to_json: the report contract (docs/report-schema.json). Keys keep a stable, documented order;
 // optional values that are unknown are null rather than absent; keys added in 1.x after 1.0's
-// first cut (suite, shard, cases, a target's mode/fixups/functional/command) are absent when unset.
+// first cut (suite, shard, cases, fail_on_stale, a target's mode, identity, freshness, fixups,
+// functional and command) are absent when unset.
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/report/report.h"
@@ -65,6 +68,19 @@ Json test_run_json(const validation::TestRun& t) {
           {"error", t.error}};
 }
 
+// The vendor kernel's identity: each key only when known.
+void add_identity(Json& j, const TargetReport& t) {
+  const std::pair<const char*, const std::string*> keys[] = {
+      {"distro", &t.distro},
+      {"distro_version", &t.distro_version},
+      {"kernel_release", &t.kernel_release},
+      {"kernel_package", &t.kernel_package},
+      {"kernel_package_version", &t.kernel_package_version}};
+  for (const auto& [key, value] : keys) {
+    if (!value->empty()) j[key] = *value;
+  }
+}
+
 Json target_json(const TargetReport& t) {
   Json j;
   j["profile_id"] = t.profile_id;
@@ -79,6 +95,13 @@ Json target_json(const TargetReport& t) {
   j["remediation"] = t.verdict.remediation;
   j["lane"] = t.lane;
   j["requested_kernel"] = t.requested_kernel;
+  add_identity(j, t);
+  if (t.freshness) {
+    j["freshness"] = {{"newest_version", t.freshness->newest_version},
+                      {"latest", t.freshness->latest},
+                      {"pinned", t.freshness->pinned},
+                      {"stale", t.freshness->stale}};
+  }
   j["host"] = {{"kernel", opt_string(t.observed_kernel)}, {"btf_vmlinux", t.btf_vmlinux}};
   j["accelerator"] = opt_string(t.accelerator);
   j["duration_ms"] = t.duration_ms;
@@ -145,6 +168,7 @@ std::string to_json(const RunReport& report) {
   j["status"] = status_of_exit_code(code);
   j["exit_code"] = code;
   j["interrupted"] = report.interrupted;
+  if (report.fail_on_stale) j["fail_on_stale"] = true;
   j["mode"] = report.mode;
   j["matrix"] = {{"name", report.matrix_name}, {"path", opt_string(report.matrix_path)}};
   if (!report.suite_name.empty() || !report.suite_path.empty()) {

@@ -2,6 +2,7 @@
 // each target (docs/junit.xsd). Times are the target's wall time: one boot serves a profile.
 #include <algorithm>
 #include <regex>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -182,6 +183,28 @@ std::string property(const char* name, const std::string& value) {
   return fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", name, xml_attribute(value));
 }
 
+// The vendor kernel's identity and freshness, each property only when known (consumers match on
+// the names).
+std::string identity_properties(const TargetReport& t) {
+  std::string out;
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"distro", &t.distro},
+      {"distro_version", &t.distro_version},
+      {"kernel_release", &t.kernel_release},
+      {"kernel_package", &t.kernel_package},
+      {"kernel_package_version", &t.kernel_package_version}};
+  for (const auto& [name, value] : fields) {
+    if (!value->empty()) out += property(name, *value);
+  }
+  if (const auto& f = t.freshness) {
+    out += property("kernel_newest_version", f->newest_version);
+    out += property("kernel_latest", f->latest ? "true" : "false");
+    out += property("kernel_pinned", f->pinned ? "true" : "false");
+    out += property("kernel_stale", f->stale ? "true" : "false");
+  }
+  return out;
+}
+
 std::string render_suite(const RunReport& r, const ProfileColumn& profile, Counts& total) {
   Counts counts;
   std::string cases;
@@ -191,6 +214,7 @@ std::string render_suite(const RunReport& r, const ProfileColumn& profile, Count
     if (t.profile_id != profile.id) continue;
     if (counts.tests == 0) {
       properties += property("lane", t.lane) + property("requested_kernel", t.requested_kernel);
+      properties += identity_properties(t);
       if (!t.accelerator.empty()) properties += property("accelerator", t.accelerator);
     }
     counts.time_ms = std::max(counts.time_ms, t.duration_ms);

@@ -53,7 +53,8 @@ namespace {
 
 std::string profile_header(const ProfileColumn& c) {
   std::string header = c.required ? c.id : c.id + " (optional)";
-  if (!c.kernel.empty()) header += "<br>" + c.kernel;
+  const std::string& kernel = c.identity.empty() ? c.kernel : c.identity;
+  if (!kernel.empty()) header += "<br>" + kernel;
   return cell(header);
 }
 
@@ -107,6 +108,19 @@ std::string profile_rows_matrix(const RunReport& r) {
 
 std::string matrix_table(const RunReport& r) {
   return is_collection(r) ? profile_rows_matrix(r) : case_rows_matrix(r);
+}
+
+std::string stale_block(const RunReport& r) {
+  auto stale = stale_profiles(r);
+  if (stale.empty()) return "";
+  std::string out = "**Stale pins** — the index has a newer build than the pinned `version`:\n\n";
+  for (const auto& p : stale) {
+    std::string gate = !p.required       ? " (optional)"
+                       : r.fail_on_stale ? " — fails the run (`--fail-on-stale`)"
+                                         : "";
+    out += fmt::format("- {} {}{}\n", icon(Status::kError), cell(stale_sentence(p)), gate);
+  }
+  return out;
 }
 
 std::string cases_table(const RunReport& r) {

@@ -18,6 +18,8 @@ std::string code_block(const std::string& text);
 // Case rows × profile columns for one case (`❌ fail (CODE)`); with several cases or a suite,
 // profile rows × case columns (`❌ fail [CODE]`), the reference's collection matrix.
 std::string matrix_table(const RunReport& r);
+// Profiles pinned to an older build than their index offers, one line each; "" when none.
+std::string stale_block(const RunReport& r);
 // Case | Artifact | Mode | Status | Required pass/fail | Behavior p/f.
 std::string cases_table(const RunReport& r);
 // `### ❌ case on profile` with code, reason, programs, fixups, functional tests, command,

@@ -30,6 +30,7 @@ std::string status_line(const RunReport& r) {
 std::string to_markdown(const RunReport& report) {
   std::string out = "# bpfcompat compatibility report\n\n";
   out += status_line(report) + "\n";
+  if (std::string stale = md::stale_block(report); !stale.empty()) out += stale + "\n";
   out += md::matrix_table(report) + "\n";
   if (is_collection(report)) out += "## Cases\n\n" + md::cases_table(report) + "\n";
   out += "## Failures\n\n";

@@ -152,6 +152,7 @@ Result<RunReport> merge_reports(const std::vector<RunReport>& shards) {
     }
     if (r->finished_at > merged.finished_at) merged.finished_at = r->finished_at;
     merged.interrupted = merged.interrupted || r->interrupted;
+    merged.fail_on_stale = merged.fail_on_stale || r->fail_on_stale;  // each shard ran with it
   }
   return merged;
 }

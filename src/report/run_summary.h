@@ -24,7 +24,8 @@ RunSummary summarize(const RunReport& report);
 // Profiles in order of first appearance, with the kernel each one booted.
 struct ProfileColumn {
   std::string id;
-  std::string kernel;  // observed, else requested, else ""
+  std::string kernel;    // observed, else requested, else ""
+  std::string identity;  // identity_label of its targets: "AlmaLinux 9 · 5.14.0-427.el9…", or ""
   bool required = true;
 };
 std::vector<ProfileColumn> profile_columns(const RunReport& report);
@@ -51,7 +52,10 @@ struct CaseSummary {
 };
 CaseSummary summarize_case(const RunReport& report, const std::string& case_name);
 
-// "pass" | "fail" | "error" for an exit code (130 is an error).
+// --fail-on-stale is set and a required profile is stale: an otherwise passing run exits 3.
+bool stale_gate(const RunReport& report);
+
+// "pass" | "fail" | "error" | "stale" for an exit code (130 is an error).
 const char* status_of_exit_code(int code);
 
 // "6.4s", "1m05s".

@@ -160,6 +160,16 @@ TEST(Cli, HelpExitsZeroAndListsTest) {
   EXPECT_NE(sub.output.find("--artifact"), std::string::npos);
 }
 
+TEST(Cli, TestAndSuiteOfferFailOnStaleWithItsExitCode) {
+  for (const char* verb : {"test", "suite", "test-command"}) {
+    auto run = run_bpfcompat({verb, "--help"});
+    EXPECT_EQ(run.exit_code, 0) << verb;
+    auto at = run.output.find("--fail-on-stale");
+    ASSERT_NE(at, std::string::npos) << verb << "\n" << run.output;
+    EXPECT_NE(run.output.find("Exit 3", at), std::string::npos) << verb;
+  }
+}
+
 TEST(Cli, VersionPrintsVersion) {
   auto run = run_bpfcompat({"version"});
   EXPECT_EQ(run.exit_code, 0);

@@ -85,7 +85,27 @@ TEST(UbuntuApt, UbuntuLayoutKernelGetsTheVerdictsOfTheDebianKernelItWraps) {
     EXPECT_EQ((*ubuntu)["requested_kernel"],
               "apt jammy,jammy-updates,jammy-security/linux-image-generic-hwe-22.04 → "
               "linux-image-unsigned-6.1.0-30-generic 6.1.0-30.30");
+    // Which vendor kernel it is, as typed fields: the profile's distro and version, the package
+    // the meta package led to, and the release read from that package (the one that booted).
+    EXPECT_EQ((*ubuntu)["distro"], "ubuntu") << ubuntu->dump(2);
+    EXPECT_EQ((*ubuntu)["distro_version"], "22.04");
+    EXPECT_EQ((*ubuntu)["kernel_package"], "linux-image-unsigned-6.1.0-30-generic");
+    EXPECT_EQ((*ubuntu)["kernel_package_version"], "6.1.0-30.30");
+    EXPECT_EQ((*ubuntu)["kernel_release"], k.kernel.release);
+    // Unpinned, the newest of the three suites' images: latest, never stale.
+    EXPECT_EQ((*ubuntu)["freshness"], json({{"newest_version", "6.1.0-30.30"},
+                                            {"latest", true},
+                                            {"pinned", false},
+                                            {"stale", false}}))
+        << ubuntu->dump(2);
+    // A local kernel has a release but no distro, no package and no index to be fresh against.
+    EXPECT_EQ((*debian)["kernel_release"], k.kernel.release) << debian->dump(2);
+    for (const char* absent : {"distro", "distro_version", "kernel_package", "freshness"}) {
+      EXPECT_FALSE(debian->contains(absent)) << absent;
+    }
   }
+  // The stdout summary names the distro beside the profile.
+  EXPECT_NE(run.output.find("ubuntu-22.04-hwe  Ubuntu 22.04"), std::string::npos) << run.output;
 }
 
 // No boot: a pin no image matches is the target's error, KERNEL_UNAVAILABLE, naming the versions.

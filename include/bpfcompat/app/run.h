@@ -27,12 +27,13 @@ struct RunSettings {
   bool keep = false;      // keep initramfs and work files
   std::string validator;  // empty: located next to the executable
   std::string qemu_binary = "qemu-system-x86_64";
-  std::string exe_path;  // argv[0], to locate the validator
+  std::string exe_path;        // argv[0], to locate the validator
+  bool fail_on_stale = false;  // a stale required profile makes a passing run exit 3
 };
 
 struct RunOutcome {
   report::RunReport report;  // also written to <run dir>/report.json
-  int exit_code = 1;         // report::report_exit_code, or the suite roll-up
+  int exit_code = 1;         // report::report_exit_code (the suite roll-up, the stale gate)
   std::string report_json_path;
 };
 

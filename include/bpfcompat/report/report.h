@@ -8,6 +8,7 @@
 
 #include "bpfcompat/classify/verdict.h"
 #include "bpfcompat/core/result.h"
+#include "bpfcompat/report/freshness.h"
 #include "bpfcompat/validation/validator_output.h"
 
 namespace bpfcompat::report {
@@ -49,7 +50,16 @@ struct TargetReport {
   std::string lane;              // kernel | cloud-image | host
   std::string requested_kernel;  // source description + resolved package version
   std::string observed_kernel;   // uname -r in the guest
-  std::string accelerator;       // kvm | tcg
+  // Which vendor kernel this is: the profile's distro and version ("almalinux", "9"), the
+  // kernel's release read from its package ("5.14.0-427.13.1.el9_4.x86_64") and the resolved
+  // image package with its version; "" when unknown (a local kernel has no package).
+  std::string distro;
+  std::string distro_version;
+  std::string kernel_release;
+  std::string kernel_package;
+  std::string kernel_package_version;
+  std::optional<Freshness> freshness;  // apt and rpm sources, once the kernel was prepared
+  std::string accelerator;             // kvm | tcg
   classify::Verdict verdict;
   long duration_ms = 0;
   StageTimes stages;
@@ -104,12 +114,24 @@ struct RunReport {
   std::string validator_version;
   std::vector<TargetReport> targets;
   bool interrupted = false;
+  bool fail_on_stale = false;  // --fail-on-stale: a stale required profile gates the run (3)
 };
 
 // 0 every required target pass; 2 a required target fail; else 1 if a required target error;
-// 130 when interrupted (and no required fail). 2 outranks 1. Optional targets never gate.
+// 130 when interrupted (and no required fail). 2 outranks 1. Optional targets never gate. With
+// fail_on_stale, a stale required profile makes an otherwise passing run 3.
 int exit_code(const RunReport& report);
-// "pass" | "fail" | "error" for the run as a whole, consistent with exit_code.
+// Profiles whose freshness says stale, in report order, once each.
+struct StaleProfile {
+  std::string id;
+  bool required = true;
+  std::string tested;  // kernel_package_version
+  std::string newest;
+};
+std::vector<StaleProfile> stale_profiles(const RunReport& report);
+// "rocky-9.4 is pinned to 5.14.0-427.13.1.el9_4; the index has 5.14.0-427.42.1.el9_4"
+std::string stale_sentence(const StaleProfile& p);
+// "pass" | "fail" | "error" | "stale" for the run as a whole, consistent with exit_code.
 std::string run_status(const RunReport& report);
 
 std::string to_json(const RunReport& report);  // pretty, stable key order

@@ -55,6 +55,30 @@ TEST(Html, EveryCellOpensAPanelWithTheTargetsDetails) {
   EXPECT_NE(behavior.find("exec-behavior-behavior: stderr (tail)"), std::string::npos);
 }
 
+TEST(Html, NamesEachProfilesDistroAndExactKernel) {
+  RunReport r = testing::sample_run();
+  for (auto& t : r.targets) {
+    if (t.profile_id != "debian-12") continue;
+    t.distro = "rocky";
+    t.distro_version = "9.4";
+    t.observed_kernel = t.kernel_release = "5.14.0-427.13.1.el9_4.x86_64";
+    t.kernel_package = "kernel-core";
+    t.kernel_package_version = "5.14.0-427.13.1.el9_4";
+  }
+  std::string html = to_html(r);
+  EXPECT_NE(html.find("<th scope=\"row\">debian-12<small>Rocky Linux 9.4 · "
+                      "5.14.0-427.13.1.el9_4.x86_64</small></th>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<th scope=\"row\">debian-11<small>Debian 11 · 5.10.0-33-cloud-amd64 "
+                      "(5.10.226-1)</small></th>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<dt>Identity</dt><dd>Rocky Linux 9.4 · package <code>kernel-core "
+                      "5.14.0-427.13.1.el9_4</code> · release "
+                      "<code>5.14.0-427.13.1.el9_4.x86_64</code></dd>"),
+            std::string::npos);
+}
+
 TEST(Html, ShowsDetailsWithoutScriptThroughTargetSelector) {
   std::string html = to_html(testing::sample_run());
   EXPECT_NE(html.find(".target { display: none;"), std::string::npos);

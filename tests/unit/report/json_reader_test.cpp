@@ -50,6 +50,9 @@ RunReport with_everything() {
   t.command = run;
   t.functional = validation::FunctionalResult{"skipped", {}};
   r.targets.push_back(t);
+  r.fail_on_stale = true;
+  r.targets[1].kernel_package_version = "6.1.119-1";
+  r.targets[1].freshness = Freshness{"6.1.158-1", false, true, true};
   return r;
 }
 
@@ -73,6 +76,50 @@ TEST(ReportJsonReader, RoundTripsASuiteWithFunctionalCommandFixupsAndShards) {
   EXPECT_TRUE(attach.isolated);
   EXPECT_EQ(attach.note, "attached alone: xdp on lo holds one program (detached: xdp_pass)");
   EXPECT_EQ(attach.target_traceable, std::optional<bool>(false));
+}
+
+TEST(ReportJsonReader, RoundTripsTheVendorKernelIdentity) {
+  RunReport r = testing::sample_run();
+  TargetReport& t = r.targets[1];
+  t.distro = "almalinux";
+  t.distro_version = "9";
+  t.kernel_release = "5.14.0-427.13.1.el9_4.x86_64";
+  t.kernel_package = "kernel-core";
+  t.kernel_package_version = "5.14.0-427.13.1.el9_4";
+  expect_round_trip(r);
+  auto j = nlohmann::json::parse(to_json(r));
+  EXPECT_EQ(j["targets"][1]["distro"], "almalinux");
+  EXPECT_EQ(j["targets"][1]["distro_version"], "9");
+  EXPECT_EQ(j["targets"][1]["kernel_release"], "5.14.0-427.13.1.el9_4.x86_64");
+  EXPECT_EQ(j["targets"][1]["kernel_package"], "kernel-core");
+  EXPECT_EQ(j["targets"][1]["kernel_package_version"], "5.14.0-427.13.1.el9_4");
+  auto back = from_json(j.dump(), "r.json");
+  ASSERT_TRUE(back) << back.error().describe();
+  EXPECT_EQ(back->targets[1].distro, "almalinux");
+  EXPECT_EQ(back->targets[1].distro_version, "9");
+  EXPECT_EQ(back->targets[1].kernel_release, "5.14.0-427.13.1.el9_4.x86_64");
+  EXPECT_EQ(back->targets[1].kernel_package, "kernel-core");
+  EXPECT_EQ(back->targets[1].kernel_package_version, "5.14.0-427.13.1.el9_4");
+}
+
+// A report of a writer from before the identity fields reads, the fields empty, and is written
+// back without them.
+TEST(ReportJsonReader, ReadsReportsWithoutTheIdentityFields) {
+  auto j = nlohmann::json::parse(to_json(testing::sample_run()));
+  for (auto& t : j["targets"]) {
+    for (const char* key : {"distro", "distro_version", "kernel_release", "kernel_package",
+                            "kernel_package_version"}) {
+      t.erase(key);
+    }
+  }
+  auto back = from_json(j.dump(), "old.json");
+  ASSERT_TRUE(back) << back.error().describe();
+  EXPECT_EQ(back->targets[0].distro, "");
+  EXPECT_EQ(back->targets[0].kernel_package_version, "");
+  EXPECT_EQ(back->targets[0].requested_kernel, "apt bullseye/linux-image-cloud-amd64 5.10.226-1");
+  auto again = nlohmann::json::parse(to_json(*back));
+  EXPECT_FALSE(again["targets"][0].contains("distro"));
+  EXPECT_FALSE(again["targets"][0].contains("kernel_release"));
 }
 
 TEST(ReportJsonReader, EveryWrittenFieldIsInTheSchema) {

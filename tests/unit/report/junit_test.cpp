@@ -31,6 +31,26 @@ TEST(Junit, HasOneSuitePerProfileAndOneCasePerProgram) {
             std::string::npos);
 }
 
+// Names stay as they were (suite = profile id, testcase = program, classname = case); the vendor
+// kernel's identity rides along as properties of the profile's suite.
+TEST(Junit, SuiteCarriesTheVendorKernelIdentityAsProperties) {
+  std::string xml = to_junit(testing::sample_run());
+  auto suite = xml.substr(xml.find("<testsuite name=\"debian-12\""));
+  suite = suite.substr(0, suite.find("</properties>"));
+  for (const char* p : {"<property name=\"distro\" value=\"debian\"/>",
+                        "<property name=\"distro_version\" value=\"12\"/>",
+                        "<property name=\"kernel_release\" value=\"6.1.0-28-cloud-amd64\"/>",
+                        "<property name=\"kernel_package\" "
+                        "value=\"linux-image-6.1.0-28-cloud-amd64\"/>",
+                        "<property name=\"kernel_package_version\" value=\"6.1.119-1\"/>",
+                        "<property name=\"requested_kernel\" "
+                        "value=\"apt bookworm/linux-image-cloud-amd64 6.1.119-1\"/>"}) {
+    EXPECT_NE(suite.find(p), std::string::npos) << p << "\n" << suite;
+  }
+  RunReport bare = testing::sample_suite();  // no identity: no empty properties
+  EXPECT_EQ(to_junit(bare).find("name=\"distro\""), std::string::npos);
+}
+
 TEST(Junit, FailureTextCarriesEvidenceRemediationAndLogs) {
   std::string xml = to_junit(testing::sample_run());
   auto failure = xml.substr(xml.find("<failure"), xml.find("</failure>") - xml.find("<failure"));

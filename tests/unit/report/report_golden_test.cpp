@@ -142,11 +142,39 @@ TEST(ReportMarkdown, SingleCaseKeepsArtifactRows) {
 TEST(ReportMarkdown, SeveralCasesGetProfileRowsAndTheCasesTable) {
   std::string md = to_markdown(testing::sample_run());
   EXPECT_NE(md.find("| Profile | loop.bpf.o | freplace.bpf.o |"), std::string::npos);
-  EXPECT_NE(md.find("| debian-11<br>5.10.0-33-cloud-amd64 | ❌ fail [UNSUPPORTED_HELPER] | ➖ "
-                    "skipped |"),
+  EXPECT_NE(md.find("| debian-11<br>Debian 11 · 5.10.0-33-cloud-amd64 (5.10.226-1) | ❌ fail "
+                    "[UNSUPPORTED_HELPER] | ➖ skipped |"),
             std::string::npos);
   EXPECT_NE(md.find("| loop.bpf.o | loop.bpf.o | load_attach | ❌ fail | 1/1 | — |"),
             std::string::npos);
+}
+
+TEST(ReportMarkdown, NamesEachProfilesDistroAndExactKernel) {
+  RunReport r = testing::sample_run();
+  for (auto& t : r.targets) {
+    if (t.profile_id != "debian-12") continue;
+    t.distro = "almalinux";
+    t.distro_version = "9";
+    t.observed_kernel = t.kernel_release = "5.14.0-427.13.1.el9_4.x86_64";
+    t.kernel_package = "kernel-core";
+    t.kernel_package_version = "5.14.0-427.13.1.el9_4";
+  }
+  std::string md = to_markdown(r);
+  // The package version is inside the release: said once.
+  EXPECT_NE(md.find("| debian-12<br>AlmaLinux 9 · 5.14.0-427.13.1.el9_4.x86_64 | ✅ pass |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("### ❌ loop.bpf.o on debian-11 — Debian 11 · 5.10.0-33-cloud-amd64 "
+                    "(5.10.226-1)\n"),
+            std::string::npos)
+      << md;
+}
+
+TEST(ReportMarkdown, ProfileWithoutDistroKeepsTheKernelAlone) {
+  RunReport r = testing::sample_suite();  // no identity fields
+  std::string md = to_markdown(r);
+  EXPECT_NE(md.find("| debian-11<br>5.10.0-33-cloud-amd64 |"), std::string::npos) << md;
+  EXPECT_EQ(md.find(" · 5.10"), std::string::npos);
 }
 
 TEST(ReportMarkdown, ShowsFunctionalAndCommandResultsInFailureDetails) {

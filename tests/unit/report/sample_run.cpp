@@ -33,6 +33,13 @@ TargetReport base(std::string profile, std::string artifact, bool required, std:
   t.accelerator = "tcg";
   t.mode = "load_attach";
   t.btf_vmlinux = !t.observed_kernel.empty();
+  if (!t.requested_kernel.empty()) {  // the built-in Debian profile's identity, as prepared
+    t.distro = "debian";
+    t.distro_version = t.profile_id.substr(t.profile_id.find('-') + 1);
+    t.kernel_release = t.observed_kernel.empty() ? "6.17.8+deb14-cloud-amd64" : t.observed_kernel;
+    t.kernel_package = "linux-image-" + t.kernel_release;
+    t.kernel_package_version = t.requested_kernel.substr(t.requested_kernel.rfind(' ') + 1);
+  }
   t.evidence.dir = "/work/runs/r1/targets/" + t.profile_id;
   t.evidence.serial_log = t.evidence.dir + "/serial.log";
   t.evidence.qemu_log = t.evidence.dir + "/qemu.log";
