@@ -1,13 +1,11 @@
 #include "bpfcompat/sweep/sweep_report.h"
 
-#include <chrono>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "bpfcompat/core/file_io.h"
-#include "bpfcompat/core/subprocess.h"
 #include "bpfcompat/core/temp_dir.h"
+#include "support/json_schema.h"
 
 namespace bpfcompat::sweep {
 namespace {
@@ -124,16 +122,9 @@ std::string schema_problems(const std::string& json) {
   if (!dir) return dir.error().describe();
   std::string path = dir->path() + "/sweep.json";
   if (auto w = write_file_atomic(path, json); !w) return w.error().describe();
-  auto run =
-      run_captured({"python3", "-c",
-                    "import json,sys,jsonschema;"
-                    "s=json.load(open(sys.argv[1]));"
-                    "jsonschema.Draft202012Validator.check_schema(s);"
-                    "jsonschema.Draft202012Validator(s).validate(json.load(open(sys.argv[2])))",
-                    std::string(BPFCOMPAT_TEST_DATA) + "/../../docs/sweep-schema.json", path},
-                   std::chrono::seconds(30));
-  if (!run) return run.error().describe();
-  return run->status.code == 0 ? "" : run->output;
+  auto problems = bpfcompat::testing::json_schema_problems(
+      std::string(BPFCOMPAT_TEST_DATA) + "/../../docs/sweep-schema.json", path);
+  return problems ? *problems : std::string("python3-jsonschema is missing");
 }
 
 TEST(SweepJson, FollowsItsSchemaWithAnAnswerAndWithout) {
