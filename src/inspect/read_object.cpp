@@ -48,26 +48,27 @@ ProgramFacts program_facts(const bpf_program* prog, const ElfFacts& elf) {
   return p;
 }
 
-InnerMapFacts inner_map_facts(const bpf_map* map) {
-  InnerMapFacts m;
+// The fields a map and a map-in-map's inner map share, as libbpf has them after open.
+template <typename Facts>
+void fill_shape(Facts& m, const bpf_map* map) {
   m.type = bpf_map__type(map);
   m.type_name = or_empty(libbpf_bpf_map_type_str(bpf_map__type(map)));
   m.key_size = bpf_map__key_size(map);
   m.value_size = bpf_map__value_size(map);
   m.max_entries = bpf_map__max_entries(map);
   m.map_flags = bpf_map__map_flags(map);
+}
+
+InnerMapFacts inner_map_facts(const bpf_map* map) {
+  InnerMapFacts m;
+  fill_shape(m, map);
   return m;
 }
 
 MapFacts map_facts(bpf_map* map) {
   MapFacts m;
   m.name = bpf_map__name(map);
-  m.type = bpf_map__type(map);
-  m.type_name = or_empty(libbpf_bpf_map_type_str(bpf_map__type(map)));
-  m.key_size = bpf_map__key_size(map);
-  m.value_size = bpf_map__value_size(map);
-  m.max_entries = bpf_map__max_entries(map);
-  m.map_flags = bpf_map__map_flags(map);
+  fill_shape(m, map);
   m.internal = bpf_map__is_internal(map);
   m.pin_path = or_empty(bpf_map__pin_path(map));
   if (const bpf_map* inner = bpf_map__inner_map(map)) m.inner_map = inner_map_facts(inner);

@@ -17,7 +17,6 @@
 namespace bpfcompat::sources {
 namespace {
 
-constexpr std::chrono::seconds kReleaseMaxAge = std::chrono::hours(6);
 constexpr std::uint64_t kReleaseMaxBytes = 64ull << 20;
 constexpr std::uint64_t kPackagesXzMaxBytes = 256ull << 20;
 constexpr std::uint64_t kPackagesMaxBytes = 2ull << 30;
@@ -136,9 +135,9 @@ Result<ResolvedKernel> resolve_apt_kernel(Cache& cache, const config::AptSource&
   std::string where = where_of(source);
   spdlog::info("resolving {} in {} {}", source.package, source.repo, where);
   bool cached = std::any_of(source.suites.begin(), source.suites.end(), [&](const auto& suite) {
-    return cache.has_fresh_index(release_url(source, suite), kReleaseMaxAge);
+    return cache.has_fresh_index(release_url(source, suite), kIndexMaxAge);
   });
-  auto resolved = resolve_once(cache, source, kReleaseMaxAge);
+  auto resolved = resolve_once(cache, source, kIndexMaxAge);
   // A cached Release may name an index the mirror no longer serves: that failure is retried once
   // with a fresh one; any other (a Release fetched fresh that 404s) would only repeat.
   if (!resolved && cached && stale_index_explains(resolved.error())) {

@@ -2,6 +2,7 @@
 // vector::insert at begin() trips GCC 12's -Wnull-dereference (a false positive) once inlined here.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,10 @@ inline Error in_context(Error error, std::string step) {
   error.context = std::move(context);
   return error;
 }
+
+// How long a cached index without a known checksum (an apt Release, an rpm repomd.xml, mirror
+// list or metalink) is trusted before it is fetched again.
+inline constexpr std::chrono::seconds kIndexMaxAge = std::chrono::hours(6);
 
 // What a stale cached index (an apt Release, an rpm repomd.xml) explains: a file it names that the
 // mirror no longer serves (a permanent failure, a 404) or whose checksum no longer matches. Only

@@ -16,7 +16,6 @@
 namespace bpfcompat::sources {
 namespace {
 
-constexpr std::chrono::seconds kRepomdMaxAge = std::chrono::hours(6);
 constexpr std::uint64_t kListMaxBytes = 4ull << 20;
 constexpr std::uint64_t kRepomdMaxBytes = 16ull << 20;
 constexpr std::uint64_t kPrimaryMaxBytes = 1ull << 30;
@@ -127,7 +126,7 @@ bool reads_cached_index(const Cache& cache, const config::RpmSource& source) {
   std::string index = source.repo.empty()
                           ? source.where()
                           : without_trailing_slashes(source.repo) + "/repodata/repomd.xml";
-  return cache.has_fresh_index(index, kRepomdMaxAge);
+  return cache.has_fresh_index(index, kIndexMaxAge);
 }
 
 // A cached repomd.xml (or mirror list) may name a primary, or packages, the mirror no longer
@@ -136,7 +135,7 @@ bool reads_cached_index(const Cache& cache, const config::RpmSource& source) {
 template <typename T, typename F>
 Result<T> with_fresh_retry(const Cache& cache, const config::RpmSource& source, F attempt) {
   bool cached = reads_cached_index(cache, source);
-  Result<T> out = attempt(kRepomdMaxAge);
+  Result<T> out = attempt(kIndexMaxAge);
   if (!out && cached && stale_index_explains(out.error())) {
     spdlog::info("{} from {} failed ({}); retrying with a fresh repomd.xml", source.package,
                  source.where(), out.error().describe());

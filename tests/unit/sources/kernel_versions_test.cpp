@@ -133,12 +133,21 @@ TEST_F(RpmRepoTest, PrimaryIsParsedOnceIntoASolvCopy) {
     if (e.path().filename() == "primary.solv") copies.push_back(e.path());
   }
   ASSERT_EQ(copies.size(), 1u);
+  // The copy's folder is named after the primary's blob. Spoil the blob: a second resolution
+  // that parsed the XML again would fail; one that reads the .solv copy does not notice.
+  std::string blob =
+      cache_->root() + "/blobs/sha256/" + copies.front().parent_path().filename().string();
+  ASSERT_TRUE(fs::is_regular_file(blob)) << blob;
+  std::string good_blob = blob + ".good";
+  fs::copy_file(blob, good_blob);
+  std::ofstream(blob, std::ios::trunc) << "not a primary";
   auto again = resolve_rpm_kernel(*cache_, source("el9", "kernel-core"));
   ASSERT_TRUE(again) << again.error().describe();
   EXPECT_EQ(again->urls, first->urls);
   EXPECT_EQ(again->available, first->available);
   EXPECT_EQ(again->rpms.back().checksum.hex, first->rpms.back().checksum.hex);
   EXPECT_EQ(again->rpms.back().size, first->rpms.back().size);
+  fs::rename(good_blob, blob);
   std::ofstream(copies.front(), std::ios::trunc) << "not a solv file";
   auto damaged = resolve_rpm_kernel(*cache_, source("el9", "kernel-core"));
   ASSERT_TRUE(damaged) << damaged.error().describe();
